@@ -1,0 +1,17 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts import demo
+
+
+class Command(BaseCommand):
+    help = "Isi portal dengan data contoh: wilayah, profil daerah, akun demo tiap peran dan konten. Aman diulang."
+
+    def handle(self, *args, **options):
+        call_command("load_wilayah", stdout=self.stdout)
+        with transaction.atomic():
+            logins = demo.seed_all()
+        self.stdout.write(self.style.SUCCESS("Data demo siap. Akun untuk mencoba (kata sandi sama untuk semua):"))
+        for role, username in logins:
+            self.stdout.write(f"  {role:<12} nama pengguna: {username:<14} kata sandi: {demo.DEMO_PASSWORD}")

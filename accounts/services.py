@@ -1,0 +1,60 @@
+from accounts.models import Desa, Kecamatan, User
+
+
+def profile_update(
+    *,
+    user: User,
+    display_name: str,
+    kecamatan: Kecamatan | None,
+    desa: Desa | None,
+    gender: str = "",
+    age_group: str = "",
+    disability: str = "",
+) -> User:
+    """Save the profile fields; a desa outside the chosen kecamatan is dropped rather than stored wrong."""
+    if desa is not None and (kecamatan is None or desa.kecamatan_id != kecamatan.pk):
+        desa = None
+    user.display_name = display_name.strip()
+    user.kecamatan = kecamatan
+    user.desa = desa
+    user.gender = gender or ""
+    user.age_group = age_group or ""
+    user.disability = disability or ""
+    user.save(update_fields=["display_name", "kecamatan", "desa", "gender", "age_group", "disability"])
+    return user
+
+
+REGION_CSV_COLUMNS = ["kecamatan", "kode_kecamatan", "desa", "jenis", "kode_desa"]
+
+
+class RegionCsvError(ValueError):
+    pass
+
+
+def region_load_rows(*, rows: list[dict[str, str]]) -> dict[str, int]:
+    """Create or update kecamatan and desa from CSV rows (idempotent). Returns counts of what was new."""
+    created = {"kecamatan": 0, "desa": 0}
+    kinds = {choice.value for choice in Desa.Kind}
+    for line_number, row in enumerate(rows, start=2):
+        name = (row.get("kecamatan") or "").strip()
+        if not name:
+            raise RegionCsvError(f"baris {line_number}: kolom 'kecamatan' kosong")
+        kecamatan, is_new = Kecamatan.objects.get_or_create(name=name)
+        created["kecamatan"] += is_new
+        code = (row.get("kode_kecamatan") or "").strip()
+        if code and kecamatan.code != code:
+            kecamatan.code = code
+            kecamatan.save(update_fields=["code"])
+        desa_name = (row.get("desa") or "").strip()
+        if not desa_name:
+            continue
+        kind = (row.get("jenis") or Desa.Kind.DESA).strip().lower()
+        if kind not in kinds:
+            raise RegionCsvError(f"baris {line_number}: jenis '{kind}' harus 'desa' atau 'kelurahan'")
+        _desa, is_new = Desa.objects.update_or_create(
+            kecamatan=kecamatan,
+            name=desa_name,
+            defaults={"kind": kind, "code": (row.get("kode_desa") or "").strip()},
+        )
+        created["desa"] += is_new
+    return created

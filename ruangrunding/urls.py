@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from accounts.urls import allauth_urlpatterns
+from ruangrunding import views
+
+admin.site.site_header = _("Ruang Runding — Administrasi")
+admin.site.site_title = _("Ruang Runding")
+admin.site.index_title = _("Kelola portal")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("panduan/", views.guide, name="guide"),
+    path("healthz", views.healthz, name="healthz"),
+    path("akun/", include("accounts.urls")),
+    path("akun/", include(allauth_urlpatterns)),
+    path("rpjpd/", include("rpjpd.urls")),
+    path("konsultasi/", include("konsultasi.urls")),
+    path("pustaka/", include("pustaka.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler429 = "ruangrunding.views.handler429"
