@@ -9,4 +9,7 @@ urlpatterns = [
 ]
 
 # allauth's own URL names (account_login, account_signup, mfa_index, usersessions_list, …) stay global.
-allauth_urlpatterns = [path("", include("allauth.urls"))]
+allauth_urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="account_login"),
+    path("", include("allauth.urls")),
+]

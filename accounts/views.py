@@ -1,4 +1,7 @@
+from allauth.account.views import LoginView as AllauthLoginView
+from allauth.core.ratelimit import respond_429
 from django.contrib import messages
+from django.forms.forms import NON_FIELD_ERRORS
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,3 +22,13 @@ def profile_edit(request):
     else:
         form = ProfileForm(user=request.user)
     return render(request, "accounts/profile.html", {"form": form})
+
+
+class LoginView(AllauthLoginView):
+    """Everyone: "Masuk". allauth's view, except that an account locked by too many failed attempts gets the
+    429 page (a status proxies and monitoring understand) instead of a form error."""
+
+    def form_invalid(self, form):
+        if form.has_error(NON_FIELD_ERRORS, "too_many_login_attempts"):
+            return respond_429(self.request)
+        return super().form_invalid(form)

@@ -1,20 +1,19 @@
 """E-mail goes through the task worker.
 
-`TaskQueueEmailBackend` is the project's EMAIL_BACKEND: it turns each message into plain JSON data and enqueues
-`deliver_email`; the worker (`manage.py db_worker`) then sends it with EMAIL_DELIVERY_BACKEND (SMTP in
-production). Every sender — allauth, the admin, our own services — gets this for free, and a failing mail
-server shows up as a failed task in the admin instead of as a slow or broken page.
+`TaskQueueEmailBackend` is the project's default mailer: it turns each message into plain JSON data and
+enqueues `deliver_email`; the worker (`manage.py db_worker`) then sends it through the "delivery" mailer
+(SMTP in production, see MAILERS in settings). Every sender — allauth, the admin, our own services — gets
+this for free, and a failing mail server shows up as a failed task in the admin instead of as a slow or
+broken page.
 """
 
 import base64
-import logging
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.core.mail.backends.base import BaseEmailBackend
 from django.tasks import task
 
-logger = logging.getLogger(__name__)
+DELIVERY_MAILER = "delivery"
 
 
 def message_to_data(message: EmailMultiAlternatives) -> dict:
@@ -38,7 +37,7 @@ def _attachment_to_data(attachment) -> list:
     return [filename, base64.b64encode(raw).decode("ascii"), mimetype]
 
 
-def data_to_message(data: dict, connection) -> EmailMultiAlternatives:
+def data_to_message(data: dict) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=data["subject"],
         body=data["body"],
@@ -48,7 +47,6 @@ def data_to_message(data: dict, connection) -> EmailMultiAlternatives:
         bcc=data["bcc"],
         reply_to=data["reply_to"],
         headers=data["headers"],
-        connection=connection,
     )
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)
@@ -60,8 +58,7 @@ def data_to_message(data: dict, connection) -> EmailMultiAlternatives:
 @task
 def deliver_email(message_data: dict) -> int:
     """Send one queued message with the real delivery backend; an exception marks the task failed."""
-    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
-    return data_to_message(message_data, connection).send()
+    return mailers[DELIVERY_MAILER].send_messages([data_to_message(message_data)])
 
 
 class TaskQueueEmailBackend(BaseEmailBackend):
@@ -70,13 +67,6 @@ class TaskQueueEmailBackend(BaseEmailBackend):
         for message in email_messages:
             if not message.recipients():
                 continue
-            try:
-                deliver_email.enqueue(message_to_data(message))
-            except Exception:
-                # Enqueueing writes one row; if even that fails the caller decides whether it matters.
-                if not self.fail_silently:
-                    raise
-                logger.exception("Could not queue e-mail %r", message.subject)
-                continue
+            deliver_email.enqueue(message_to_data(message))
             queued += 1
         return queued

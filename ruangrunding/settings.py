@@ -158,23 +158,34 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-# E-mail: every message is queued as a task and delivered by the worker (`manage.py db_worker`), so a slow
-# or failing mail server never slows or fails the page that sent it.
-EMAIL_BACKEND = "ruangrunding.mail.TaskQueueEmailBackend"
+# E-mail: every message is queued as a task and delivered by the worker (`manage.py db_worker`) through the
+# "delivery" mailer, so a slow or failing mail server never slows or fails the page that sent it.
+_email_tls = env_bool("EMAIL_USE_TLS", False)
+_email_ssl = env_bool("EMAIL_USE_SSL", False)
+if _email_tls and _email_ssl:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on")
 EMAIL_DELIVERY_BACKEND = env_str("EMAIL_DELIVERY_BACKEND") or (
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
 )
-EMAIL_HOST = env_str("EMAIL_HOST") or "localhost"
-EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER") or ""
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD") or ""
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+MAILERS = {
+    "default": {"BACKEND": "ruangrunding.mail.TaskQueueEmailBackend"},
+    "delivery": {
+        "BACKEND": EMAIL_DELIVERY_BACKEND,
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST") or "localhost",
+            "port": env_int("EMAIL_PORT", 25, minimum=1),
+            "username": env_str("EMAIL_HOST_USER") or "",
+            "password": env_str("EMAIL_HOST_PASSWORD") or "",
+            "use_tls": _email_tls,
+            "use_ssl": _email_ssl,
+            "timeout": env_int("EMAIL_TIMEOUT", 20, minimum=1),
+        }
+        if EMAIL_DELIVERY_BACKEND.endswith("smtp.EmailBackend")
+        else {},
+    },
+}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Ruang Runding <noreply@localhost>"
 SERVER_EMAIL = env_str("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
-if EMAIL_USE_TLS and EMAIL_USE_SSL:
-    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on")
 
 TASKS = {
     "default": {

@@ -1,0 +1,69 @@
+"""The shared cast of users every app's tests use, and a little region data for them to live in."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from accounts.models import Desa, Kecamatan
+from tests.helpers import make_expert, make_user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate-limit counters live in the cache; no test should inherit another's failed logins.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def kecamatan(db):
+    tenggarong = Kecamatan.objects.create(name="Tenggarong")
+    Desa.objects.create(kecamatan=tenggarong, name="Maluhu", kind=Desa.Kind.KELURAHAN)
+    Desa.objects.create(kecamatan=tenggarong, name="Sukarame", kind=Desa.Kind.KELURAHAN)
+    samboja = Kecamatan.objects.create(name="Samboja")
+    Desa.objects.create(kecamatan=samboja, name="Kampung Lama", kind=Desa.Kind.DESA)
+    return tenggarong
+
+
+@pytest.fixture
+def citizen(kecamatan):
+    return make_user("siti", display_name="Siti Aminah", kecamatan=kecamatan)
+
+
+@pytest.fixture
+def citizen2(kecamatan):
+    return make_user("budi", display_name="Budi Santoso", kecamatan=kecamatan)
+
+
+@pytest.fixture
+def expert(db):
+    return make_expert("rahma", "Dr. Rahmawati, M.Si.")
+
+
+@pytest.fixture
+def expert2(db):
+    return make_expert("hendra", "Prof. Hendra Kusuma")
+
+
+@pytest.fixture
+def staff(db):
+    return make_user("staf", display_name="Staf Bappeda", is_staff=True)
+
+
+@pytest.fixture
+def anonymous():
+    return Client()
+
+
+@pytest.fixture
+def cast(citizen, citizen2, expert, expert2, staff):
+    """Every role by name, for access-matrix tests (None is the anonymous visitor)."""
+    return {
+        "anonymous": None,
+        "citizen": citizen,
+        "citizen2": citizen2,
+        "expert": expert,
+        "expert2": expert2,
+        "staff": staff,
+    }

@@ -1,0 +1,29 @@
+"""Helpers the tests share: building users of each role and clients signed in as them."""
+
+from allauth.account.models import EmailAddress
+from django.test import Client
+
+from accounts.models import User
+from konsultasi.models import Expert
+
+PASSWORD = "Kukar-2045-rencana"
+
+
+def make_user(username: str, *, display_name: str, **extra) -> User:
+    email = extra.pop("email", f"{username}@contoh.id")
+    user = User.objects.create_user(username=username, email=email, password=PASSWORD, display_name=display_name, **extra)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def make_expert(username: str, full_name: str) -> User:
+    user = make_user(username, display_name=full_name)
+    Expert.objects.create(user=user, full_name=full_name, institution="Universitas Mulawarman")
+    return user
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
