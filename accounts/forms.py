@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,18 @@ def clean_profile(form: forms.Form, cleaned_data: dict) -> None:
             _("%(desa)s tidak berada di Kecamatan %(kecamatan)s. Pilih desa/kelurahan di kecamatan Anda.")
             % {"desa": desa, "kecamatan": kecamatan},
         )
+
+
+class LoginForm(AllauthLoginForm):
+    """"Masuk" with labels that say what to type: a username or an e-mail address."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Nama pengguna atau e-mail")
+        self.fields["login"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].label = _("Kata sandi")
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Ingat saya di perangkat ini")
 
 
 class SignupForm(AllauthSignupForm):

@@ -71,7 +71,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
 ]
 
@@ -196,7 +195,7 @@ TASKS = {
 
 # django-allauth: sign-up and sign-in ("Daftar", "Masuk").
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm", "signup": "accounts.forms.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = env_choice("ACCOUNT_EMAIL_VERIFICATION", "optional", {"none", "optional", "mandatory"})
@@ -221,7 +220,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER") or "Ruang Runding"
 # When on, staff and experts must set up TOTP before they can use anything but the set-up pages.
 REQUIRE_2FA_FOR_STAFF_AND_EXPERTS = env_bool("REQUIRE_2FA_FOR_STAFF_AND_EXPERTS", False)
-USERSESSIONS_TRACK_ACTIVITY = True
+# Sessions are recorded at sign-in (enough to list and end them); tracking "last seen" would cost two
+# writes on every page a signed-in user opens.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # Security headers. Django's own CSP: no inline script or style anywhere, nonces where a script must be inline.
 SECURE_CSP = {

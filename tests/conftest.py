@@ -9,11 +9,20 @@ from tests.helpers import make_expert, make_user
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Rate-limit counters live in the cache; no test should inherit another's failed logins.
-    cache.clear()
+def _fresh_cache(request, django_db_blocker):
+    # Rate-limit counters live in the (database) cache table, which a transactional test's flush leaves
+    # alone: empty it after any test that used the database, so no test inherits another's failed logins.
     yield
-    cache.clear()
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(
+        request.fixturenames
+    ):
+        with django_db_blocker.unblock():
+            cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -1,0 +1,53 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.demo import DEMO_PASSWORD
+from accounts.models import Kecamatan, RegionProfile, User
+from konsultasi.models import Expert
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> str:
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_seed_demo_creates_every_role_and_prints_their_logins(client):
+    output = seed()
+    for username in ["warga.demo", "pakar.demo", "staf.demo"]:
+        assert username in output
+    assert DEMO_PASSWORD in output
+    assert User.objects.get(username="staf.demo").is_staff
+    assert User.objects.get(username="pakar.demo").is_expert
+    assert not User.objects.get(username="warga.demo").is_expert
+    signed_in = client.post(reverse("account_login"), {"login": "warga.demo", "password": DEMO_PASSWORD}, follow=True)
+    assert signed_in.context["user"].username == "warga.demo"
+
+
+def test_seed_demo_is_idempotent():
+    seed()
+    counts = (User.objects.count(), Expert.objects.count(), Kecamatan.objects.count(), RegionProfile.objects.count())
+    seed()
+    assert (User.objects.count(), Expert.objects.count(), Kecamatan.objects.count(), RegionProfile.objects.count()) == counts
+    assert RegionProfile.objects.count() == 1
+
+
+def test_demo_staff_member_can_use_the_admin(client):
+    seed()
+    client.post(reverse("account_login"), {"login": "staf.demo", "password": DEMO_PASSWORD})
+    assert client.get(reverse("admin:index")).status_code == 200
+    assert client.get(reverse("admin:accounts_kecamatan_changelist")).status_code == 200
+    assert client.get(reverse("admin:konsultasi_expert_changelist")).status_code == 200
+
+
+def test_demo_content_fills_every_page(client):
+    seed()
+    assert "Kabupaten Kutai Kartanegara" in client.get(reverse("home")).content.decode()
+    experts = client.get(reverse("konsultasi:index")).content.decode()
+    assert "Universitas Mulawarman" in experts and "Dr. Ir. Rahmawati Said" in experts
+    assert "082346721643" in client.get(reverse("guide")).content.decode()

@@ -1,0 +1,68 @@
+import pytest
+from playwright.sync_api import expect
+
+from accounts.models import User
+from tests.browser.conftest import screenshot
+from tests.helpers import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def register(page, base_url):
+    page.goto(base_url + "/")
+    page.get_by_role("link", name="Daftar", exact=True).first.click()
+    expect(page.get_by_role("heading", name="Daftar", exact=True)).to_be_visible()
+    page.get_by_label("Nama pengguna").fill("nurhayati")
+    page.get_by_label("Email").fill("nurhayati@contoh.id")
+    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
+    page.get_by_label("Kata sandi (ulangi)").fill(PASSWORD)
+    page.get_by_label("Nama tampilan").fill("Nurhayati")
+    page.get_by_label("Kecamatan").select_option(label="Tenggarong")
+    page.get_by_label("Desa/kelurahan").select_option(label="Kelurahan Maluhu")
+    page.get_by_label("Perempuan").check()
+    screenshot(page, "daftar-360")
+    page.get_by_role("button", name="Daftar").click()
+
+
+def test_register_log_out_and_log_in_with_email_on_a_phone(live_server, phone, kecamatan):
+    register(phone, live_server.url)
+    expect(phone.get_by_test_id("user-name")).to_have_text("Nurhayati")
+    assert User.objects.get(username="nurhayati").desa.name == "Maluhu"
+
+    phone.get_by_test_id("user-name").click()
+    phone.get_by_role("button", name="Keluar").click()
+    header = phone.get_by_role("banner")
+    expect(header.get_by_role("link", name="Masuk", exact=True)).to_be_visible()
+
+    header.get_by_role("link", name="Masuk", exact=True).click()
+    phone.get_by_label("Nama pengguna atau e-mail").fill("nurhayati@contoh.id")
+    phone.get_by_label("Kata sandi").fill(PASSWORD)
+    phone.get_by_role("button", name="Masuk").click()
+    expect(phone.get_by_test_id("user-name")).to_have_text("Nurhayati")
+    screenshot(phone, "beranda-masuk-360")
+    # Nothing on the page is wider than the phone.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_desa_list_follows_the_chosen_kecamatan(live_server, phone, kecamatan):
+    phone.goto(live_server.url + "/akun/signup/")
+    phone.get_by_label("Kecamatan").select_option(label="Samboja")
+    visible = phone.eval_on_selector_all("#id_desa optgroup:not([hidden]) option", "els => els.map(e => e.text)")
+    assert visible == ["Desa Kampung Lama"]
+
+
+def test_register_works_with_javascript_off(live_server, phone_without_js, kecamatan):
+    register(phone_without_js, live_server.url)
+    expect(phone_without_js.get_by_test_id("user-name")).to_have_text("Nurhayati")
+
+
+def test_a_form_error_keeps_what_was_typed_in_the_browser(live_server, phone, kecamatan):
+    phone.goto(live_server.url + "/akun/signup/")
+    phone.get_by_label("Nama pengguna").fill("nurhayati")
+    phone.get_by_label("Email").fill("bukan-email")
+    phone.get_by_label("Nama tampilan").fill("Nurhayati")
+    phone.get_by_role("button", name="Daftar").click()
+    expect(phone.get_by_text("Masukkan alamat email yang valid")).to_be_visible()
+    expect(phone.get_by_label("Nama pengguna")).to_have_value("nurhayati")
+    expect(phone.get_by_label("Nama tampilan")).to_have_value("Nurhayati")
+    screenshot(phone, "daftar-galat-360")

@@ -1,0 +1,144 @@
+"""Production settings, checked in fresh processes started the way gunicorn would start them."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from ruangrunding import env
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "production-like-secret-" + "k3y" * 20,
+    "ALLOWED_HOSTS": "ruangrunding.contoh.go.id",
+    "CSRF_TRUSTED_ORIGINS": "https://ruangrunding.contoh.go.id",
+    "DJANGO_SETTINGS_MODULE": "ruangrunding.settings",
+}
+CLEARED = ["SECURE_SSL_REDIRECT", "TASKS_BACKEND", "EMAIL_DELIVERY_BACKEND"]
+
+
+def run_in_production(code: str, **overrides) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in CLEARED} | PRODUCTION_ENV | overrides
+    environment = {k: v for k, v in environment.items() if v is not None}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=environment, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = run_in_production(
+        "import sys; from django.core.management import execute_from_command_line;"
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(("missing", "message"), [("SECRET_KEY", "SECRET_KEY must be set"), ("ALLOWED_HOSTS", "ALLOWED_HOSTS must be set")])
+def test_production_refuses_to_start_without(missing, message):
+    result = run_in_production("import django; django.setup()", **{missing: None})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+HEADERS_SCRIPT = """
+import json, django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="ruangrunding.contoh.go.id")
+out = {}
+for path in ["/", "/akun/login/", "/panduan/"]:
+    response = client.get(path, secure=True)
+    out[path] = {
+        "status": response.status_code,
+        "headers": dict(response.headers),
+        "cookies": {name: dict(morsel) for name, morsel in response.cookies.items()},
+    }
+insecure = client.get("/", secure=False)
+out["http"] = {"status": insecure.status_code, "location": insecure.get("Location")}
+print(json.dumps(out))
+"""
+
+
+def fetch_production_headers(tmp_path) -> dict:
+    """The pages read the region profile, so the subprocess gets a SQLite file of its own, migrated."""
+    production = {"DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}", "STATIC_ROOT": str(tmp_path / "static")}
+    for command in ["'migrate', '--noinput'", "'collectstatic', '--noinput'"]:
+        prepared = run_in_production(
+            f"from django.core.management import execute_from_command_line;"
+            f"execute_from_command_line(['manage.py', {command}, '-v', '0'])",
+            **production,
+        )
+        assert prepared.returncode == 0, prepared.stderr
+    result = run_in_production(HEADERS_SCRIPT, **production)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_responses_carry_every_security_header(tmp_path):
+    responses = fetch_production_headers(tmp_path)
+    assert responses["http"]["status"] == 301
+    assert responses["http"]["location"].startswith("https://")
+    for path in ["/", "/akun/login/", "/panduan/"]:
+        response = responses[path]
+        assert response["status"] == 200, path
+        headers = response["headers"]
+        csp = headers["Content-Security-Policy"]
+        assert "unsafe-inline" not in csp
+        for directive in ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]:
+            assert directive in csp
+        assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "same-origin"
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+        assert headers["X-Frame-Options"] == "DENY"
+    csrf_cookie = responses["/akun/login/"]["cookies"]["csrftoken"]
+    assert csrf_cookie["secure"] is True and csrf_cookie["httponly"] is True and csrf_cookie["samesite"] == "Lax"
+
+
+# --- the typed environment readers fail loudly
+
+
+@pytest.mark.parametrize(
+    ("reader", "value"),
+    [
+        (lambda: env.env_bool("X_TEST_FLAG", False), "perhaps"),
+        (lambda: env.env_int("X_TEST_FLAG", 1), "ten"),
+        (lambda: env.env_int("X_TEST_FLAG", 1, minimum=1), "0"),
+        (lambda: env.env_choice("X_TEST_FLAG", "a", {"a", "b"}), "c"),
+    ],
+)
+def test_bad_environment_values_stop_the_process(monkeypatch, reader, value):
+    monkeypatch.setenv("X_TEST_FLAG", value)
+    with pytest.raises(ImproperlyConfigured, match="X_TEST_FLAG"):
+        reader()
+
+
+def test_environment_readers_parse_good_values(monkeypatch):
+    monkeypatch.setenv("X_TEST_FLAG", " yes ")
+    assert env.env_bool("X_TEST_FLAG", False) is True
+    monkeypatch.setenv("X_TEST_FLAG", "a.example, b.example,,")
+    assert env.env_list("X_TEST_FLAG") == ["a.example", "b.example"]
+    monkeypatch.setenv("X_TEST_FLAG", "42")
+    assert env.env_int("X_TEST_FLAG", 1) == 42
+
+
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        ("db://django_cache", "django.core.cache.backends.db.DatabaseCache"),
+        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
+        ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
+    ],
+)
+def test_cache_url_selects_the_backend(url, backend):
+    assert env.cache_from_url(url)["BACKEND"] == backend
+
+
+def test_unknown_cache_scheme_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        env.cache_from_url("memcached://127.0.0.1")
