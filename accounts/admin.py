@@ -11,7 +11,16 @@ from accounts.models import Desa, Kecamatan, RegionProfile, User
 class RegionProfileForm(forms.ModelForm):
     class Meta:
         model = RegionProfile
-        fields = "__all__"
+        fields = [
+            "name",
+            "short_name",
+            "agency_name",
+            "logo",
+            "contact_email",
+            "contact_phones",
+            "address",
+            "website",
+        ]
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

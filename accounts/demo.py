@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from accounts.models import AgeGroup, Desa, Disability, Gender, Kecamatan, RegionProfile, User
 from konsultasi.models import Expert
 
-DEMO_PASSWORD = "RuangRunding2045"
+DEMO_PASSWORD = "RuangRunding2045"  # noqa: S105 — demo accounts only; seed_demo prints it
 STAFF_GROUP = "Staf Bappeda"
 STAFF_APPS = ["accounts", "rpjpd", "konsultasi", "pustaka"]
 
@@ -51,9 +51,7 @@ def seed_all() -> list[tuple[str, str]]:
             user=user,
             defaults={"full_name": full_name, "institution": institution, "bio": EXPERT_BIOS[username]},
         )
-    staff = seed_user(
-        "staf.demo", display_name="Staf Bappeda", email="staf.demo@example.org", kecamatan="Tenggarong"
-    )
+    staff = seed_user("staf.demo", display_name="Staf Bappeda", email="staf.demo@example.org", kecamatan="Tenggarong")
     staff.is_staff = True
     staff.save(update_fields=["is_staff"])
     staff.groups.add(seed_staff_group())
@@ -78,9 +76,7 @@ def seed_user(username: str, *, display_name: str, email: str, kecamatan: str, d
         setattr(user, field, value)
     user.set_password(DEMO_PASSWORD)
     user.save()
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
 
 

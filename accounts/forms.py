@@ -60,7 +60,7 @@ def clean_profile(form: forms.Form, cleaned_data: dict) -> None:
 
 
 class LoginForm(AllauthLoginForm):
-    """"Masuk" with labels that say what to type: a username or an e-mail address."""
+    """ "Masuk" with labels that say what to type: a username or an e-mail address."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,7 +72,7 @@ class LoginForm(AllauthLoginForm):
 
 
 class SignupForm(AllauthSignupForm):
-    """"Daftar": allauth's username, e-mail and password fields plus our profile fields."""
+    """ "Daftar": allauth's username, e-mail and password fields plus our profile fields."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

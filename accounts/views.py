@@ -1,8 +1,8 @@
 from allauth.account.views import LoginView as AllauthLoginView
 from allauth.core.ratelimit import respond_429
 from django.contrib import messages
-from django.forms.forms import NON_FIELD_ERRORS
 from django.contrib.auth.decorators import login_required
+from django.forms.forms import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 

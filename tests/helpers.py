@@ -11,7 +11,9 @@ PASSWORD = "Kukar-2045-rencana"
 
 def make_user(username: str, *, display_name: str, **extra) -> User:
     email = extra.pop("email", f"{username}@contoh.id")
-    user = User.objects.create_user(username=username, email=email, password=PASSWORD, display_name=display_name, **extra)
+    user = User.objects.create_user(
+        username=username, email=email, password=PASSWORD, display_name=display_name, **extra
+    )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
 

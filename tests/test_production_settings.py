@@ -18,14 +18,19 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://ruangrunding.contoh.go.id",
     "DJANGO_SETTINGS_MODULE": "ruangrunding.settings",
 }
-CLEARED = ["SECURE_SSL_REDIRECT", "TASKS_BACKEND", "EMAIL_DELIVERY_BACKEND"]
+CLEARED = ["SECURE_SSL_REDIRECT", "TASKS_BACKEND", "EMAIL_DELIVERY_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def run_in_production(code: str, **overrides) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in CLEARED} | PRODUCTION_ENV | overrides
     environment = {k: v for k, v in environment.items() if v is not None}
     return subprocess.run(
-        [sys.executable, "-c", code], env=environment, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code],
+        env=environment,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -38,7 +43,9 @@ def test_check_deploy_is_clean_under_production_settings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize(("missing", "message"), [("SECRET_KEY", "SECRET_KEY must be set"), ("ALLOWED_HOSTS", "ALLOWED_HOSTS must be set")])
+@pytest.mark.parametrize(
+    ("missing", "message"), [("SECRET_KEY", "SECRET_KEY must be set"), ("ALLOWED_HOSTS", "ALLOWED_HOSTS must be set")]
+)
 def test_production_refuses_to_start_without(missing, message):
     result = run_in_production("import django; django.setup()", **{missing: None})
     assert result.returncode != 0

@@ -59,7 +59,11 @@ def test_profile_error_keeps_what_was_typed_and_saves_nothing(client, citizen):
     client.force_login(citizen)
     response = client.post(
         PROFILE,
-        {"display_name": "Nama Baru", "kecamatan": citizen.kecamatan.pk, "desa": Desa.objects.get(name="Kampung Lama").pk},
+        {
+            "display_name": "Nama Baru",
+            "kecamatan": citizen.kecamatan.pk,
+            "desa": Desa.objects.get(name="Kampung Lama").pk,
+        },
     )
     page = response.content.decode()
     assert "tidak berada di Kecamatan Tenggarong" in page
@@ -91,7 +95,8 @@ def test_citizen_changes_password(client, citizen):
 def test_wrong_current_password_is_refused(client, citizen):
     sign_in(client)
     response = client.post(
-        reverse("account_change_password"), {"oldpassword": "salah", "password1": "X-baru-2045a", "password2": "X-baru-2045a"}
+        reverse("account_change_password"),
+        {"oldpassword": "salah", "password1": "X-baru-2045a", "password2": "X-baru-2045a"},
     )
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()

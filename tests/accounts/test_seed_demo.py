@@ -33,7 +33,12 @@ def test_seed_demo_is_idempotent():
     seed()
     counts = (User.objects.count(), Expert.objects.count(), Kecamatan.objects.count(), RegionProfile.objects.count())
     seed()
-    assert (User.objects.count(), Expert.objects.count(), Kecamatan.objects.count(), RegionProfile.objects.count()) == counts
+    assert (
+        User.objects.count(),
+        Expert.objects.count(),
+        Kecamatan.objects.count(),
+        RegionProfile.objects.count(),
+    ) == counts
     assert RegionProfile.objects.count() == 1
 
 

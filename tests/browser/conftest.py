@@ -15,7 +15,8 @@ PHONE = {"width": 360, "height": 740}
 def browser():
     # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse the test's own
     # ORM calls as "async-unsafe".
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     assert Path(CHROMIUM).exists(), f"Chromium is needed for the browser tests: {CHROMIUM} (make chromium)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -24,6 +25,8 @@ def browser():
         )
         yield browser
         browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
