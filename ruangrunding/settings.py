@@ -97,6 +97,8 @@ TEMPLATES = [
 FORM_RENDERER = "ruangrunding.forms.SiteFormRenderer"
 
 # Database: PostgreSQL in production and CI; a SQLite file under var/ for trying the portal on a laptop.
+if not env_str("DATABASE_URL"):
+    VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ruangrunding.sqlite3'}",
@@ -154,6 +156,21 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+if env_str("MEDIA_S3_BUCKET"):
+    # Scale-out: uploads on S3-compatible object storage (requirements-s3.txt), private, served via signed URLs.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("MEDIA_S3_BUCKET"),
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY") or None,
+            "secret_key": env_str("MEDIA_S3_SECRET_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -149,3 +149,16 @@ def test_cache_url_selects_the_backend(url, backend):
 def test_unknown_cache_scheme_is_refused():
     with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
         env.cache_from_url("memcached://127.0.0.1")
+
+
+def test_media_moves_to_object_storage_when_a_bucket_is_configured():
+    result = run_in_production(
+        "import json; from django.conf import settings; print(json.dumps(settings.STORAGES['default']))",
+        MEDIA_S3_BUCKET="ruangrunding-media",
+        MEDIA_S3_ENDPOINT_URL="https://s3.contoh.go.id",
+    )
+    assert result.returncode == 0, result.stderr
+    storage = json.loads(result.stdout.strip().splitlines()[-1])
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "ruangrunding-media"
+    assert storage["OPTIONS"]["querystring_auth"] is True
