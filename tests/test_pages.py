@@ -1,4 +1,8 @@
+import gzip
+import re
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from accounts.models import RegionProfile
@@ -65,3 +69,16 @@ def test_region_profile_placeholder_before_staff_fill_it_in(client):
     page = client.get(reverse("home")).content.decode()
     assert "Ruang Runding" in page
     assert RegionProfile.objects.count() == 0
+
+
+def test_home_page_fits_the_30_kb_budget_for_slow_phones(client, citizen):
+    """What a phone downloads for the home page — HTML, stylesheet, script — gzip-compressed, images aside."""
+    client.force_login(citizen)
+    html = client.get(reverse("home")).content
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert {asset.decode() for asset in assets} == {"css/site.css", "js/site.js"}
+    total = len(gzip.compress(html, 6))
+    for asset in assets:
+        with open(finders.find(asset.decode()), "rb") as handle:
+            total += len(gzip.compress(handle.read(), 6))
+    assert total < 30 * 1024, f"{total} bytes"

@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -19,8 +21,6 @@ def sign_in(client: Client, login: str = "siti", password: str = PASSWORD):
 
 
 def current_totp(secret: str) -> str:
-    import time
-
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
