@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import RegionProfile
@@ -82,3 +83,9 @@ def test_home_page_fits_the_30_kb_budget_for_slow_phones(client, citizen):
         with open(finders.find(asset.decode()), "rb") as handle:
             total += len(gzip.compress(handle.read(), 6))
     assert total < 30 * 1024, f"{total} bytes"
+
+
+def test_server_error_page_is_indonesian_and_needs_nothing_from_the_database():
+    page = render_to_string("500.html")
+    assert "Maaf, terjadi kesalahan di server" in page
+    assert "{%" not in page
