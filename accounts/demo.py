@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 
 from accounts.models import AgeGroup, Desa, Disability, Gender, Kecamatan, RegionProfile, User
 from konsultasi.models import Expert
+from rpjpd import demo as rpjpd_demo
 
 DEMO_PASSWORD = "RuangRunding2045"  # noqa: S105 — demo accounts only; seed_demo prints it
 STAFF_GROUP = "Staf Bappeda"
@@ -44,7 +45,7 @@ def seed_all() -> list[tuple[str, str]]:
         age_group=AgeGroup.FROM_30_TO_44,
         disability=Disability.NO,
     )
-    seed_user("warga.dua", display_name="Budi Santoso", email="warga.dua@example.org", kecamatan="Samboja")
+    second = seed_user("warga.dua", display_name="Budi Santoso", email="warga.dua@example.org", kecamatan="Samboja")
     for username, full_name, institution, _slug in EXPERTS:
         user = seed_user(username, display_name=full_name, email=f"{username}@example.org", kecamatan="Tenggarong")
         Expert.objects.update_or_create(
@@ -55,6 +56,7 @@ def seed_all() -> list[tuple[str, str]]:
     staff.is_staff = True
     staff.save(update_fields=["is_staff"])
     staff.groups.add(seed_staff_group())
+    rpjpd_demo.seed(authors=[citizen, second])
     return [("warga", citizen.username), ("pakar", EXPERTS[0][0]), ("staf Bappeda", staff.username)]
 
 

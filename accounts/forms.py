@@ -92,9 +92,10 @@ class SignupForm(AllauthSignupForm):
 
 class ProfileForm(forms.Form):
     def __init__(self, *args, user: User, **kwargs):
-        kwargs.setdefault("initial", {name: getattr(user, name) for name in PROFILE_FIELDS})
+        kwargs.setdefault("initial", {name: getattr(user, name) for name in [*PROFILE_FIELDS, "notify_replies"]})
         super().__init__(*args, **kwargs)
         self.fields.update(build_profile_fields())
+        self.fields.update(forms.fields_for_model(User, fields=["notify_replies"]))
 
     def clean(self):
         cleaned_data = super().clean()

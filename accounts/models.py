@@ -121,6 +121,7 @@ class User(AbstractUser):
     gender = models.CharField(_("jenis kelamin"), max_length=12, choices=Gender.choices, blank=True)
     age_group = models.CharField(_("kelompok umur"), max_length=12, choices=AgeGroup.choices, blank=True)
     disability = models.CharField(_("disabilitas"), max_length=6, choices=Disability.choices, blank=True)
+    notify_replies = models.BooleanField(_("kirimi saya e-mail bila ada yang membalas tanggapan saya"), default=True)
 
     class Meta:
         verbose_name = _("pengguna")

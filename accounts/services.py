@@ -10,6 +10,7 @@ def profile_update(
     gender: str = "",
     age_group: str = "",
     disability: str = "",
+    notify_replies: bool | None = None,
 ) -> User:
     """Save the profile fields; a desa outside the chosen kecamatan is dropped rather than stored wrong."""
     if desa is not None and (kecamatan is None or desa.kecamatan_id != kecamatan.pk):
@@ -20,7 +21,11 @@ def profile_update(
     user.gender = gender or ""
     user.age_group = age_group or ""
     user.disability = disability or ""
-    user.save(update_fields=["display_name", "kecamatan", "desa", "gender", "age_group", "disability"])
+    fields = ["display_name", "kecamatan", "desa", "gender", "age_group", "disability"]
+    if notify_replies is not None:
+        user.notify_replies = notify_replies
+        fields.append("notify_replies")
+    user.save(update_fields=fields)
     return user
 
 

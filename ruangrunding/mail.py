@@ -8,12 +8,19 @@ broken page.
 """
 
 import base64
+import logging
+from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.core.mail.backends.base import BaseEmailBackend
 from django.tasks import task
+from django.utils import timezone
 
+logger = logging.getLogger(__name__)
 DELIVERY_MAILER = "delivery"
+# A refused or unreachable mail server is tried again after these pauses; after the last, the task stays
+# failed in the admin with the message and the error.
+RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1)]
 
 
 def message_to_data(message: EmailMultiAlternatives) -> dict:
@@ -56,9 +63,21 @@ def data_to_message(data: dict) -> EmailMultiAlternatives:
 
 
 @task
-def deliver_email(message_data: dict) -> int:
-    """Send one queued message with the real delivery backend; an exception marks the task failed."""
-    return mailers[DELIVERY_MAILER].send_messages([data_to_message(message_data)])
+def deliver_email(message_data: dict, attempt: int = 1) -> int:
+    """Send one queued message through the delivery mailer; on failure schedule the next try, then fail."""
+    try:
+        return mailers[DELIVERY_MAILER].send_messages([data_to_message(message_data)])
+    except Exception:
+        schedule_retry(message_data, attempt)
+        raise
+
+
+def schedule_retry(message_data: dict, attempt: int) -> None:
+    if attempt > len(RETRY_DELAYS) or not deliver_email.get_backend().supports_defer:
+        logger.error("E-mail %r to %s failed for good", message_data["subject"], message_data["to"])
+        return
+    run_after = timezone.now() + RETRY_DELAYS[attempt - 1]
+    deliver_email.using(run_after=run_after).enqueue(message_data, attempt + 1)
 
 
 class TaskQueueEmailBackend(BaseEmailBackend):

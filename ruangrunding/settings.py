@@ -275,6 +275,15 @@ if not DEBUG:
         # Only when the proxy in front sets X-Forwarded-Proto and strips it from clients.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The portal's public address, for links in e-mails sent by the worker (which has no request to ask).
+SITE_URL = env_str("SITE_URL") or ("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}")
+
+# RPJPD consultation rules.
+RPJPD_REPLIES_PER_MINUTE = env_int("RPJPD_REPLIES_PER_MINUTE", 5, minimum=1)
+RPJPD_REPORTS_TO_HIDE = env_int("RPJPD_REPORTS_TO_HIDE", 3, minimum=1)
+RPJPD_REPLIES_PER_PAGE = 20
+RPJPD_INLINE_THREAD_REPLIES = 5  # shown under each top-level reply; the rest behind "Lihat N balasan"
+
 ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
 
 LOGGING = {

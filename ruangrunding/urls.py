@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("panduan/", views.guide, name="guide"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("akun/", include("accounts.urls")),
     path("akun/", include(allauth_urlpatterns)),
     path("rpjpd/", include("rpjpd.urls")),

@@ -42,3 +42,10 @@ def csrf_failure(request, reason=""):
 
 def handler429(request, exception=None):
     return render(request, "429.html", status=429)
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers: everything public may be indexed, accounts and admin not. (Also the benchmark's trivial
+    view: it goes through every middleware and touches no database.)"""
+    return HttpResponse("User-agent: *\nDisallow: /akun/\nDisallow: /admin/\n", content_type="text/plain")

@@ -62,10 +62,12 @@ def test_a_dead_mail_server_fails_the_task_not_the_page(client, citizen, setting
     assert response.status_code == 302
 
     run_worker()
-    task = DBTaskResult.objects.get()
-    assert task.status == "FAILED"
-    assert "ConnectionRefusedError" in task.exception_class_path or "Connection" in str(task.traceback)
-    assert task.args_kwargs["args"][0]["to"] == ["siti@contoh.id"]  # nothing lost: the message is still there
+    failed = DBTaskResult.objects.get(status="FAILED")
+    assert "ConnectionRefusedError" in failed.exception_class_path or "Connection" in str(failed.traceback)
+    assert failed.args_kwargs["args"][0]["to"] == ["siti@contoh.id"]  # nothing lost: the message is still there
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.args_kwargs["args"][1] == 2
+    assert retry.run_after > failed.enqueued_at
 
 
 @pytest.mark.django_db

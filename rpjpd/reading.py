@@ -1,0 +1,76 @@
+"""Assembling what a topic page or a thread page shows, in a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+
+from rpjpd.models import Reply, Topic
+from rpjpd.threads import ShownReply, nest
+
+ORDERS = {"terbaru": ("-created_at", "-pk"), "terlama": ("created_at", "pk")}
+DEFAULT_ORDER = "terbaru"
+
+
+@dataclass
+class ReplyPage:
+    threads: list[ShownReply]
+    number: int
+    order: str
+    has_next: bool
+
+
+def parse_order(value: str | None) -> str:
+    return value if value in ORDERS else DEFAULT_ORDER
+
+
+def parse_page(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 100_000))
+    except ValueError:
+        return 1
+
+
+def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
+    """One page of top-level replies, each with the first few replies of its thread: three queries."""
+    per_page = settings.RPJPD_REPLIES_PER_PAGE
+    start = (number - 1) * per_page
+    roots = list(
+        Reply.objects.filter(topic=topic)
+        .top_level()
+        .with_author()
+        .with_thread_size()
+        .order_by(*ORDERS[order])[start : start + per_page + 1]
+    )
+    has_next = len(roots) > per_page
+    roots = roots[:per_page]
+    inline = (
+        Reply.objects.in_threads([root.pk for root in roots])
+        .with_author()
+        .annotate(rank=Window(RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()))
+        .filter(rank__lte=settings.RPJPD_INLINE_THREAD_REPLIES)
+    )
+    return ReplyPage(threads=nest(roots, list(inline.order_by("path"))), number=number, order=order, has_next=has_next)
+
+
+def whole_thread(root: Reply) -> ShownReply:
+    descendants = list(Reply.objects.in_threads([root.pk]).with_author())
+    root.thread_size = len(descendants)
+    return nest([root], descendants)[0]
+
+
+def reply_location(reply: Reply, *, order: str = DEFAULT_ORDER) -> tuple[str, int | None]:
+    """Where a reply is shown: ("topic", page number) when it is on a topic page, ("thread", None) when it
+    sits deeper in a long thread than the topic page shows."""
+    root = reply if reply.parent_id is None else Reply.objects.get(pk=reply.root_id)
+    if reply.parent_id is not None:
+        earlier_in_thread = Reply.objects.in_threads([root.pk]).filter(path__lt=reply.path).count()
+        if earlier_in_thread >= settings.RPJPD_INLINE_THREAD_REPLIES:
+            return "thread", None
+    newer_first = order == "terbaru"
+    ahead = Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, pk__gt=root.pk)
+    if not newer_first:
+        ahead = Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+    position = Reply.objects.filter(topic_id=root.topic_id).top_level().filter(ahead).count()
+    return "topic", position // settings.RPJPD_REPLIES_PER_PAGE + 1

@@ -1,0 +1,249 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from rpjpd import services
+from rpjpd.demo import generate_reply_tree
+from rpjpd.models import Reply
+from tests.helpers import client_for, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def topic_url(topic, **query):
+    suffix = "?" + "&".join(f"{key}={value}" for key, value in query.items()) if query else ""
+    return reverse("rpjpd:topic", args=[topic.section.slug, topic.slug]) + suffix
+
+
+def post_url(topic):
+    return reverse("rpjpd:reply_to_topic", args=[topic.section.slug, topic.slug])
+
+
+def test_index_shows_the_three_sections_with_topics_and_counts(client, topic, citizen):
+    services.reply_create(topic=topic, author=citizen, body="Satu")
+    page = client.get(reverse("rpjpd:index")).content.decode()
+    for title in ["Kata Kunci Visi", "Isu Strategis Daerah", "Sasaran Pokok"]:
+        assert title in page
+    assert "Banjir di sepanjang Sungai Mahakam" in page
+    assert "1 tanggapan" in page and "terakhir" in page
+
+
+def test_drafts_are_hidden_from_citizens_and_previewed_by_staff(client, draft_topic, citizen, staff):
+    assert "Rancangan" not in client_for(citizen).get(reverse("rpjpd:index")).content.decode()
+    assert client_for(citizen).get(topic_url(draft_topic)).status_code == 404
+    preview = client_for(staff).get(topic_url(draft_topic))
+    assert preview.status_code == 200
+    assert "Pratinjau" in preview.content.decode()
+
+
+def test_topic_body_is_markdown_rendered_safely(client, topic):
+    topic.body = "Ada **tebal**.\n\n<script>alert(1)</script>\n\n[jahat](javascript:alert(1)) [baik](https://contoh.id)"
+    topic.save()
+    page = client.get(topic_url(topic)).content.decode()
+    assert "<strong>tebal</strong>" in page
+    assert "<script>alert(1)</script>" not in page
+    assert 'href="javascript:' not in page
+    assert 'href="https://contoh.id"' in page
+
+
+def test_anonymous_visitor_is_invited_to_sign_in_and_sent_back(client, topic):
+    page = client.get(topic_url(topic)).content.decode()
+    assert "Masuk untuk membalas" in page
+    assert f"?next={topic_url(topic)}" in page.replace("%2F", "/")
+    assert "<textarea" not in page
+
+
+def test_signed_in_citizen_replies_with_balas_and_kirim(topic, citizen):
+    client = client_for(citizen)
+    page = client.get(topic_url(topic)).content.decode()
+    assert ">Balas</h2>" in page and ">Kirim</button>" in page
+    response = client.post(post_url(topic), {"body": "Banjir 2024 merendam rumah kami seminggu."}, follow=True)
+    made = Reply.objects.get()
+    assert response.redirect_chain[-1][0] == f"{topic_url(topic)}#balasan-{made.pk}"
+    assert f'id="balasan-{made.pk}"' in response.content.decode()
+    assert "Banjir 2024 merendam rumah kami seminggu." in response.content.decode()
+
+
+def test_anonymous_post_is_sent_to_sign_in_and_nothing_saved(client, topic):
+    response = client.post(post_url(topic), {"body": "Tanpa akun"})
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
+    assert not Reply.objects.exists()
+
+
+def test_typed_html_is_shown_not_run_and_links_are_safe(topic, citizen):
+    client = client_for(citizen)
+    body = "<img src=x onerror=alert(1)> lihat https://contoh.id/peta\nbaris kedua"
+    page = client.post(post_url(topic), {"body": body}, follow=True).content.decode()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<img src=x" not in page
+    assert 'href="https://contoh.id/peta" rel="nofollow ugc noopener"' in page
+    assert "baris kedua" in page and "<br>baris kedua" in page
+
+
+def test_an_over_long_reply_keeps_what_was_typed(topic, citizen):
+    body = "k" * 3001
+    response = client_for(citizen).post(post_url(topic), {"body": body})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "paling banyak 3000" in page
+    assert body in page
+    assert not Reply.objects.exists()
+
+
+def test_closed_topic_says_so_and_refuses_posts(topic, citizen):
+    topic.is_open = False
+    topic.save()
+    client = client_for(citizen)
+    assert "Topik ini sudah ditutup" in client.get(topic_url(topic)).content.decode()
+    response = client.post(post_url(topic), {"body": "Terlambat"})
+    assert response.status_code == 400
+    assert "sudah ditutup" in response.content.decode()
+    assert not Reply.objects.exists()
+
+
+def test_rate_limit_gives_a_friendly_message_and_keeps_the_text(topic, citizen, settings):
+    settings.RPJPD_REPLIES_PER_MINUTE = 1
+    client = client_for(citizen)
+    client.post(post_url(topic), {"body": "Pertama"})
+    page = client.post(post_url(topic), {"body": "Kedua yang cepat"}).content.decode()
+    assert "Tunggu sebentar" in page and "Kedua yang cepat" in page
+    assert Reply.objects.count() == 1
+
+
+def test_double_click_on_kirim_creates_one_reply(topic, citizen):
+    client = client_for(citizen)
+    token = re.search(r'name="submission_token" value="([^"]+)"', client.get(topic_url(topic)).content.decode())[1]
+    for _ in range(2):
+        client.post(post_url(topic), {"body": "Sekali", "submission_token": token})
+    assert Reply.objects.count() == 1
+
+
+def roots(topic, author, count):
+    return [services.reply_create(topic=topic, author=author, body=f"Akar {n}") for n in range(count)]
+
+
+def test_twenty_top_level_replies_a_page_with_a_load_more_link(client, topic, citizen, settings):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    made = roots(topic, citizen, 25)
+    first = client.get(topic_url(topic)).content.decode()
+    assert first.count('class="reply depth-0"') == 20
+    assert "Akar 24" in first and "Akar 4<" not in first  # newest first
+    assert 'href="?urut=terbaru&amp;halaman=2"' in first and "Muat lebih banyak" in first
+    second = client.get(topic_url(topic, halaman=2)).content.decode()
+    assert second.count('class="reply depth-0"') == 5 and "Muat lebih banyak" not in second
+    oldest = client.get(topic_url(topic, urut="terlama")).content.decode()
+    assert oldest.index(f"balasan-{made[0].pk}") < oldest.index(f"balasan-{made[1].pk}")
+
+
+def test_load_more_answers_javascript_with_just_the_fragment(client, topic, citizen, settings):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    roots(topic, citizen, 21)
+    response = client.get(topic_url(topic, halaman=2), headers={"RR-Partial": "1"})
+    fragment = response.content.decode()
+    assert "<html" not in fragment and 'class="reply depth-0"' in fragment
+    assert "RR-Partial" in response["Vary"]
+
+
+@pytest.mark.parametrize("bad", ["abc", "-3", "0", "99999999999999"])
+def test_odd_page_numbers_never_break_the_page(client, topic, bad):
+    assert client.get(topic_url(topic, halaman=bad, urut="<script>")).status_code == 200
+
+
+def test_long_threads_collapse_behind_lihat_n_balasan(client, topic, citizen, citizen2, settings):
+    settings.RPJPD_INLINE_THREAD_REPLIES = 2
+    root = services.reply_create(topic=topic, author=citizen, body="Akar")
+    chain = [services.reply_create(topic=topic, author=citizen2, body=f"Anak {n}", parent=root) for n in range(4)]
+    page = client.get(topic_url(topic)).content.decode()
+    assert "Anak 1" in page and "Anak 2" not in page
+    assert "Lihat 4 balasan" in page
+    thread = client.get(reverse("rpjpd:thread", args=[root.pk])).content.decode()
+    assert all(f"Anak {n}" in thread for n in range(4))
+    partial = client.get(reverse("rpjpd:thread", args=[root.pk]), headers={"RR-Partial": "1"}).content.decode()
+    assert "Anak 3" in partial and "<html" not in partial and f'id="balasan-{chain[0].pk}"' in partial
+
+
+def test_permalink_finds_the_page_a_reply_is_on(client, topic, citizen, settings):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    made = roots(topic, citizen, 25)
+    assert (
+        client.get(reverse("rpjpd:reply", args=[made[24].pk]))["Location"]
+        == f"{topic_url(topic)}#balasan-{made[24].pk}"
+    )
+    on_page_two = client.get(reverse("rpjpd:reply", args=[made[2].pk]))["Location"]
+    assert on_page_two == f"{topic_url(topic, urut='terbaru', halaman=2)}#balasan-{made[2].pk}"
+    oldest_first = client.get(reverse("rpjpd:reply", args=[made[2].pk]) + "?urut=terlama")["Location"]
+    assert oldest_first == f"{topic_url(topic, urut='terlama', halaman=1)}#balasan-{made[2].pk}"
+
+
+def test_permalink_of_a_deep_reply_goes_to_its_thread(client, topic, citizen, settings):
+    settings.RPJPD_INLINE_THREAD_REPLIES = 1
+    root = services.reply_create(topic=topic, author=citizen, body="Akar")
+    services.reply_create(topic=topic, author=citizen, body="Satu", parent=root)
+    deep = services.reply_create(topic=topic, author=citizen, body="Dua", parent=root)
+    location = client.get(reverse("rpjpd:reply", args=[deep.pk]))["Location"]
+    assert location == f"{reverse('rpjpd:thread', args=[root.pk])}#balasan-{deep.pk}"
+
+
+def test_balas_on_a_reply_works_as_its_own_page_and_inline(topic, citizen, citizen2):
+    parent = services.reply_create(topic=topic, author=citizen, body="Pertanyaan")
+    client = client_for(citizen2)
+    own_page = client.get(reverse("rpjpd:answer", args=[parent.pk])).content.decode()
+    assert "Pertanyaan" in own_page and ">Kirim</button>" in own_page and "<html" in own_page
+    inline = client.get(reverse("rpjpd:answer", args=[parent.pk]), headers={"RR-Partial": "1"}).content.decode()
+    assert "<html" not in inline and ">Kirim</button>" in inline
+    response = client.post(reverse("rpjpd:answer", args=[parent.pk]), {"body": "Jawaban"}, follow=True)
+    answer = Reply.objects.get(body="Jawaban")
+    assert answer.parent == parent
+    assert response.redirect_chain[-1][0].endswith(f"#balasan-{answer.pk}")
+
+
+def test_edit_and_delete_through_the_pages(topic, citizen):
+    made = services.reply_create(topic=topic, author=citizen, body="Asli")
+    client = client_for(citizen)
+    page = client.get(topic_url(topic)).content.decode()
+    assert ">Ubah</a>" in page and ">Hapus</a>" in page and ">Laporkan</a>" not in page
+    client.post(reverse("rpjpd:edit", args=[made.pk]), {"body": "Sudah diubah"})
+    assert "disunting" in client.get(topic_url(topic)).content.decode()
+    assert "Ya, hapus" in client.get(reverse("rpjpd:delete", args=[made.pk])).content.decode()
+    client.post(reverse("rpjpd:delete", args=[made.pk]))
+    assert "Balasan ini telah dihapus oleh penulisnya" in client.get(topic_url(topic)).content.decode()
+
+
+def test_laporkan_with_a_reason(topic, citizen, citizen2):
+    made = services.reply_create(topic=topic, author=citizen, body="Iklan obat")
+    client = client_for(citizen2)
+    assert "Spam atau iklan" in client.get(reverse("rpjpd:report", args=[made.pk])).content.decode()
+    response = client.post(reverse("rpjpd:report", args=[made.pk]), {"reason": "spam"}, follow=True)
+    assert "laporan Anda kami terima" in response.content.decode()
+    made.refresh_from_db()
+    assert made.report_count == 1
+    bad = client.post(reverse("rpjpd:report", args=[made.pk]), {"reason": "bukan-alasan"})
+    assert bad.status_code == 400
+
+
+def test_hidden_replies_show_a_notice_not_their_text(client, topic, citizen, staff):
+    made = services.reply_create(topic=topic, author=citizen, body="Rahasia yang dipersoalkan")
+    services.reply_hide(reply=made, moderator=staff, reason="Data pribadi")
+    page = client.get(topic_url(topic)).content.decode()
+    assert "disembunyikan oleh moderator" in page and "Rahasia yang dipersoalkan" not in page
+
+
+def count_topic_page_queries(client, topic) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(topic_url(topic)).status_code == 200
+    return len(queries)
+
+
+def test_topic_page_queries_do_not_grow_with_replies(topic, citizen):
+    authors = [citizen, *[make_user(f"warga{n}", display_name=f"Warga {n}") for n in range(5)]]
+    client = client_for(citizen)
+    generate_reply_tree(topic=topic, count=10, authors=authors, seed=1)
+    with_ten = count_topic_page_queries(client, topic)
+    generate_reply_tree(topic=topic, count=1990, authors=authors, seed=2)
+    assert Reply.objects.count() == 2000
+    with_two_thousand = count_topic_page_queries(client, topic)
+    assert with_ten == with_two_thousand, (with_ten, with_two_thousand)
+    assert with_two_thousand <= 10
