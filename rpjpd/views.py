@@ -88,7 +88,8 @@ def reply_to_topic(request, section_slug, topic_slug):
 def answer_reply(request, pk):
     """Signed-in users: "Balas" to a reply (its own page without JavaScript; inline with it)."""
     parent = get_reply_for_user(request, pk)
-    form = ReplyForm(request.POST or None)
+    # Its own ids: inline, this form shares the page with the topic's form and maybe other answers.
+    form = ReplyForm(request.POST or None, auto_id=f"balas-{parent.pk}-%s")
     if request.method == "POST" and form.is_valid():
         try:
             reply = services.reply_create(

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from accounts.models import Desa, Kecamatan
+from rpjpd.models import Section, Topic
 from tests.helpers import make_expert, make_user
 
 
@@ -76,3 +77,25 @@ def cast(citizen, citizen2, expert, expert2, staff):
         "expert2": expert2,
         "staff": staff,
     }
+
+
+@pytest.fixture
+def section(db):
+    # Created by a data migration; a transactional test's flush empties it, hence get_or_create.
+    return Section.objects.get_or_create(slug="isu-strategis-daerah", defaults={"title": "Isu Strategis Daerah"})[0]
+
+
+@pytest.fixture
+def topic(section):
+    return Topic.objects.create(
+        section=section,
+        title="Banjir di sepanjang Sungai Mahakam",
+        slug="banjir-mahakam",
+        body="Ceritakan pengalaman **banjir** di kampung Anda.",
+        status=Topic.Status.PUBLISHED,
+    )
+
+
+@pytest.fixture
+def draft_topic(section):
+    return Topic.objects.create(section=section, title="Rancangan", slug="rancangan", body="Draf", status="draft")
