@@ -106,9 +106,6 @@ class ReplyQuerySet(models.QuerySet):
     def with_author(self):
         return self.select_related("author")
 
-    def with_thread_size(self):
-        return self.annotate(thread_size=Count("thread_replies", distinct=True) - 1)
-
     def reported(self):
         return self.filter(report_count__gt=0)
 

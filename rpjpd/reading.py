@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from rpjpd.models import Reply, Topic
@@ -40,11 +40,18 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
         Reply.objects.filter(topic=topic)
         .top_level()
         .with_author()
-        .with_thread_size()
         .order_by(*ORDERS[order])[start : start + per_page + 1]
     )
     has_next = len(roots) > per_page
     roots = roots[:per_page]
+    sizes = dict(
+        Reply.objects.filter(root_id__in=[root.pk for root in roots])
+        .values_list("root_id")
+        .annotate(size=Count("pk"))
+        .order_by()
+    )
+    for root in roots:
+        root.thread_size = sizes.get(root.pk, 1) - 1
     inline = (
         Reply.objects.in_threads([root.pk for root in roots])
         .with_author()

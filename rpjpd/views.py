@@ -12,6 +12,7 @@ from rpjpd import reading, services
 from rpjpd.access import get_own_reply, get_reply_for_user, get_topic_for_user
 from rpjpd.forms import EditReplyForm, ReplyForm, ReportForm
 from rpjpd.models import Reply, Section, Topic
+from ruangrunding.caching import cache_for_visitors
 
 PARTIAL_HEADER = "RR-Partial"  # sent by static/js/site.js when it fetches a fragment to insert in place
 
@@ -55,6 +56,7 @@ def topic_context(request, topic: Topic, form: ReplyForm | None = None) -> dict:
 
 
 @require_safe
+@cache_for_visitors(query_parameters={"urut", "halaman"})
 def topic_detail(request, section_slug, topic_slug):
     """Everyone: a topic, its reply form and its replies; staff also see drafts (preview)."""
     topic = get_topic_for_user(request, section_slug, topic_slug)
@@ -110,6 +112,7 @@ def answer_reply(request, pk):
 
 
 @require_safe
+@cache_for_visitors(query_parameters=set())
 def thread(request, pk):
     """Everyone: a whole thread under one top-level reply (the "Lihat N balasan" page)."""
     root = get_reply_for_user(request, pk)

@@ -109,7 +109,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: in the database by default, so allauth's rate limits hold across all gunicorn workers and servers.
-CACHES = {"default": cache_from_url(env_str("CACHE_URL") or "db://django_cache")}
+CACHES = {
+    "default": cache_from_url(env_str("CACHE_URL") or "db://django_cache"),
+    # Pages as anonymous visitors see them, kept a few seconds in each process (ruangrunding.caching).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
 SESSION_ENGINE = env_choice(
     "SESSION_ENGINE",
     "django.contrib.sessions.backends.db",
@@ -283,6 +291,9 @@ RPJPD_REPLIES_PER_MINUTE = env_int("RPJPD_REPLIES_PER_MINUTE", 5, minimum=1)
 RPJPD_REPORTS_TO_HIDE = env_int("RPJPD_REPORTS_TO_HIDE", 3, minimum=1)
 RPJPD_REPLIES_PER_PAGE = 20
 RPJPD_INLINE_THREAD_REPLIES = 5  # shown under each top-level reply; the rest behind "Lihat N balasan"
+# Seconds an anonymous visitor's copy of a public page may be reused (0 turns it off). Signed-in users always
+# get a fresh page, so a citizen sees their own reply at once; visitors see it within this many seconds.
+VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 10, minimum=0)
 
 ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
 

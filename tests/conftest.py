@@ -1,7 +1,7 @@
 """The shared cast of users every app's tests use, and a little region data for them to live in."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 
 from accounts.models import Desa, Kecamatan
@@ -13,6 +13,7 @@ from tests.helpers import make_expert, make_user
 def _fresh_cache(request, django_db_blocker):
     # Rate-limit counters live in the (database) cache table, which a transactional test's flush leaves
     # alone: empty it after any test that used the database, so no test inherits another's failed logins.
+    caches["pages"].clear()
     yield
     if request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(
         request.fixturenames

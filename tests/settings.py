@@ -24,3 +24,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # On SQLite the test database is a file, not memory, so a second process (see test_login) can open it.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+
+# Visitor micro-caching is off in tests (pages must show what a test just wrote); tests/test_caching.py
+# turns it on to check it.
+VISITOR_PAGE_CACHE_SECONDS = 0
