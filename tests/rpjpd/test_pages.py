@@ -247,3 +247,10 @@ def test_topic_page_queries_do_not_grow_with_replies(topic, citizen):
     with_two_thousand = count_topic_page_queries(client, topic)
     assert with_ten == with_two_thousand, (with_ten, with_two_thousand)
     assert with_two_thousand <= 10
+
+
+def test_masuk_untuk_membalas_returns_to_the_reply_form_after_login(client, topic, citizen):
+    page = client.get(topic_url(topic)).content.decode()
+    login_link = re.search(r'href="(/akun/login/\?next=[^"]+)"[^>]*>Masuk untuk membalas', page)[1]
+    response = client.post(login_link, {"login": "siti", "password": "Kukar-2045-rencana"})
+    assert response["Location"] == f"{topic_url(topic)}#balas-topik"
