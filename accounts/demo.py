@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
 
 from accounts.models import AgeGroup, Desa, Disability, Gender, Kecamatan, RegionProfile, User
+from konsultasi import demo as konsultasi_demo
 from konsultasi.models import Expert
 from rpjpd import demo as rpjpd_demo
 
@@ -57,6 +58,7 @@ def seed_all() -> list[tuple[str, str]]:
     staff.save(update_fields=["is_staff"])
     staff.groups.add(seed_staff_group())
     rpjpd_demo.seed(authors=[citizen, second])
+    konsultasi_demo.seed(citizen=citizen)
     return [("warga", citizen.username), ("pakar", EXPERTS[0][0]), ("staf Bappeda", staff.username)]
 
 

@@ -1,11 +1,161 @@
-from django.contrib import admin
+"""Konsultasi in the admin. Consultations themselves are deliberately not registered: their content stays
+private (staff holding the permission read them on the site, where each access is recorded)."""
 
-from konsultasi.models import Expert
+import statistics
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from accounts.images import normalise_image
+from accounts.models import User
+from konsultasi import services
+from konsultasi.models import AccessRecord, Consultation, Expert, Field
+
+
+@admin.register(Field)
+class FieldAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ExpertForm(forms.ModelForm):
+    invite_email = forms.EmailField(
+        label=_("…atau undang lewat e-mail"),
+        required=False,
+        help_text=_("Untuk pakar yang belum punya akun: akun dibuat dan tautan untuk membuat kata sandi dikirim."),
+    )
+
+    class Meta:
+        model = Expert
+        fields = [
+            "user",
+            "invite_email",
+            "full_name",
+            "institution",
+            "fields",
+            "photo",
+            "bio",
+            "accepting_consultations",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].required = False
+        self.fields["user"].help_text = _("Jadikan akun yang sudah ada sebagai pakar.")
+        if self.instance.pk:
+            del self.fields["invite_email"]
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):
+            return normalise_image(photo, max_side=600)
+        return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            return cleaned
+        user, email = cleaned.get("user"), cleaned.get("invite_email")
+        if bool(user) == bool(email):
+            raise forms.ValidationError(_("Pilih satu akun yang sudah ada, atau isi e-mail untuk mengundang."))
+        if email and User.objects.filter(email__iexact=email).exists():
+            self.add_error("invite_email", _("Alamat e-mail ini sudah punya akun: pilih akunnya saja."))
+        return cleaned
 
 
 @admin.register(Expert)
 class ExpertAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "institution", "accepting_consultations"]
-    list_filter = ["accepting_consultations"]
+    form = ExpertForm
+    list_display = [
+        "full_name",
+        "institution",
+        "accepting_consultations",
+        "waiting",
+        "answered",
+        "closed",
+        "median_first_answer",
+    ]
+    list_filter = ["accepting_consultations", "fields", "institution"]
     search_fields = ["full_name", "institution", "user__username", "user__email"]
     autocomplete_fields = ["user"]
+    filter_horizontal = ["fields"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_consultation_counts()
+
+    @admin.display(description=_("menunggu"), ordering="waiting_count")
+    def waiting(self, obj):
+        return obj.waiting_count
+
+    @admin.display(description=_("dijawab"), ordering="answered_count")
+    def answered(self, obj):
+        return obj.answered_count
+
+    @admin.display(description=_("selesai"), ordering="closed_count")
+    def closed(self, obj):
+        return obj.closed_count
+
+    @admin.display(description=_("median jawaban pertama"))
+    def median_first_answer(self, obj):
+        medians = getattr(self, "_medians", None)
+        if medians is None:
+            return "—"
+        hours = medians.get(obj.pk)
+        return "—" if hours is None else _("%(hours).1f jam") % {"hours": hours}
+
+    def changelist_view(self, request, extra_context=None):
+        self._medians = median_hours_to_first_answer()
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        email = form.cleaned_data.get("invite_email")
+        if change or not email:
+            return super().save_model(request, obj, form, change)
+        invited = services.expert_invite(
+            email=email,
+            full_name=form.cleaned_data["full_name"],
+            institution=form.cleaned_data["institution"],
+            fields=list(form.cleaned_data["fields"]),
+        )
+        obj.pk, obj.user = invited.pk, invited.user
+        if form.cleaned_data.get("photo"):
+            invited.photo = form.cleaned_data["photo"]
+            invited.save(update_fields=["photo"])
+        messages.info(request, _("Undangan dikirim ke %(email)s.") % {"email": email})
+        return None
+
+    def save_related(self, request, form, formsets, change):
+        form.instance = Expert.objects.get(pk=form.instance.pk)
+        super().save_related(request, form, formsets, change)
+
+
+def median_hours_to_first_answer() -> dict[int, float]:
+    """One query over all answered consultations; the median per expert is taken in Python so it works the
+    same on PostgreSQL and SQLite."""
+    durations: dict[int, list[float]] = {}
+    answered = Consultation.objects.filter(first_answer_at__isnull=False).values_list(
+        "expert_id", "created_at", "first_answer_at"
+    )
+    for expert_id, created_at, first_answer_at in answered:
+        durations.setdefault(expert_id, []).append((first_answer_at - created_at).total_seconds() / 3600)
+    return {expert_id: statistics.median(values) for expert_id, values in durations.items()}
+
+
+@admin.register(AccessRecord)
+class AccessRecordAdmin(admin.ModelAdmin):
+    """The audit trail of staff reading private consultations. Nobody edits or deletes it here."""
+
+    list_display = ["viewed_at", "staff", "consultation_id", "what"]
+    list_filter = ["staff"]
+    date_hierarchy = "viewed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

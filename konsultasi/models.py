@@ -1,23 +1,68 @@
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Case, Count, F, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    def url(self, name):
+        raise ValueError("Private files have no URL; they are served by a view that checks access.")
+
+
+class PrivateStorage(LazyObject):
+    """Consultation attachments: on disk outside MEDIA_ROOT, with no URL of their own. They are only ever
+    served by the attachment view, after the access check."""
+
+    def _setup(self):
+        self._wrapped = PrivateFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+private_storage = PrivateStorage()
+
+
+class Field(models.Model):
+    """A field of expertise (bidang keahlian), managed by staff."""
+
+    name = models.CharField(_("nama"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("bidang keahlian")
+        verbose_name_plural = _("bidang keahlian")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ExpertQuerySet(models.QuerySet):
     def listed(self):
-        return self.select_related("user").order_by("full_name")
+        return self.select_related("user").prefetch_related("fields").order_by("full_name")
+
+    def with_consultation_counts(self):
+        status = Consultation.Status
+        return self.annotate(
+            waiting_count=Count("consultations", filter=Q(consultations__status=status.WAITING)),
+            answered_count=Count("consultations", filter=Q(consultations__status=status.ANSWERED)),
+            closed_count=Count("consultations", filter=Q(consultations__status=status.CLOSED)),
+        )
 
 
 class Expert(models.Model):
-    """A university expert citizens may consult. The account stays a normal user account; this adds the
-    public profile. (The consultation itself arrives with the konsultasi issue.)"""
+    """A university expert citizens may consult: a normal user account plus this public profile."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("akun"), on_delete=models.CASCADE, related_name="expert_profile"
     )
     full_name = models.CharField(_("nama lengkap dan gelar"), max_length=150)
     institution = models.CharField(_("universitas/lembaga"), max_length=150)
-    bio = models.TextField(_("profil singkat"), blank=True)
+    fields = models.ManyToManyField(Field, verbose_name=_("bidang keahlian"), blank=True, related_name="experts")
+    photo = models.ImageField(_("foto"), upload_to="pakar/", blank=True)
+    bio = models.TextField(_("profil singkat"), blank=True, max_length=1500)
     accepting_consultations = models.BooleanField(_("menerima konsultasi baru"), default=True)
 
     objects = ExpertQuerySet.as_manager()
@@ -28,3 +73,150 @@ class Expert(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("konsultasi:expert", args=[self.pk])
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def involving(self, user):
+        """The consultations a user takes part in, as the citizen or as the expert."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(citizen=user) | Q(expert__user=user))
+
+    def asked_by(self, user):
+        return self.filter(citizen=user).annotate(
+            unread=Case(
+                When(
+                    Q(last_author_role=Consultation.Role.EXPERT)
+                    & (Q(citizen_read_at__isnull=True) | Q(last_message_at__gt=F("citizen_read_at"))),
+                    then=Value(True),
+                ),
+                default=Value(False),
+            )
+        )
+
+    def addressed_to(self, user):
+        return self.filter(expert__user=user).annotate(
+            unread=Case(
+                When(
+                    Q(last_author_role=Consultation.Role.CITIZEN)
+                    & (Q(expert_read_at__isnull=True) | Q(last_message_at__gt=F("expert_read_at"))),
+                    then=Value(True),
+                ),
+                default=Value(False),
+            )
+        )
+
+    def waiting_first(self):
+        waiting = Case(When(status=Consultation.Status.WAITING, then=Value(0)), default=Value(1))
+        return self.alias(waiting_rank=waiting).order_by("waiting_rank", "-last_message_at")
+
+
+class Consultation(models.Model):
+    class Status(models.TextChoices):
+        WAITING = "menunggu", _("Menunggu jawaban")
+        ANSWERED = "dijawab", _("Dijawab")
+        CLOSED = "selesai", _("Selesai")
+
+    class Role(models.TextChoices):
+        CITIZEN = "warga", _("Warga")
+        EXPERT = "pakar", _("Pakar")
+
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("warga"), on_delete=models.PROTECT, related_name="consultations"
+    )
+    expert = models.ForeignKey(Expert, verbose_name=_("pakar"), on_delete=models.PROTECT, related_name="consultations")
+    subject = models.CharField(_("perihal"), max_length=150)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
+    created_at = models.DateTimeField(_("dibuka"), default=timezone.now)
+    last_message_at = models.DateTimeField(_("pesan terakhir"), default=timezone.now, db_index=True)
+    last_author_role = models.CharField(max_length=5, choices=Role.choices, default=Role.CITIZEN)
+    first_answer_at = models.DateTimeField(_("jawaban pertama"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
+    citizen_read_at = models.DateTimeField(null=True, blank=True)
+    expert_read_at = models.DateTimeField(null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(_("penilaian"), null=True, blank=True)
+    rating_comment = models.TextField(_("komentar penilaian"), blank=True)
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["citizen", "-last_message_at"], name="konsultasi_citizen_idx"),
+            models.Index(fields=["expert", "status", "-last_message_at"], name="konsultasi_expert_idx"),
+        ]
+        permissions = [("read_private_consultation", _("Dapat membaca isi konsultasi (setiap akses dicatat)"))]
+        verbose_name = _("konsultasi")
+        verbose_name_plural = _("konsultasi")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("konsultasi:detail", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+    def role_of(self, user) -> str | None:
+        if user.pk == self.citizen_id:
+            return self.Role.CITIZEN
+        if user.pk == self.expert.user_id:
+            return self.Role.EXPERT
+        return None
+
+    def mark_read(self, role: str) -> None:
+        field = "citizen_read_at" if role == self.Role.CITIZEN else "expert_read_at"
+        setattr(self, field, timezone.now())
+        self.save(update_fields=[field])
+
+    def close(self, *, rating: int | None = None, comment: str = "") -> None:
+        self.status = self.Status.CLOSED
+        self.closed_at = timezone.now()
+        if rating is not None:
+            self.rating, self.rating_comment = rating, comment
+        self.save(update_fields=["status", "closed_at", "rating", "rating_comment"])
+
+
+def attachment_path(message: "Message", filename: str) -> str:
+    # Never the name the user gave: a random one, in a folder per consultation.
+    return f"konsultasi/{message.consultation_id}/{timezone.now():%Y%m}/{filename}"
+
+
+class Message(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("pesan"))
+    created_at = models.DateTimeField(_("dikirim"), default=timezone.now)
+    attachment = models.FileField(_("lampiran"), storage=private_storage, upload_to=attachment_path, blank=True)
+    attachment_name = models.CharField(_("nama lampiran"), max_length=120, blank=True)
+    attachment_type = models.CharField(max_length=40, blank=True)
+    attachment_size = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("pesan")
+        verbose_name_plural = _("pesan")
+
+    def __str__(self) -> str:
+        return f"#{self.consultation_id}/{self.pk}"
+
+
+class AccessRecord(models.Model):
+    """A staff member with the permission opened a consultation: who and when, for audit."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="access_records")
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    viewed_at = models.DateTimeField(_("dibuka pada"), auto_now_add=True)
+    what = models.CharField(_("yang dibuka"), max_length=40, default="percakapan")
+
+    class Meta:
+        ordering = ["-viewed_at"]
+        verbose_name = _("catatan akses staf")
+        verbose_name_plural = _("catatan akses staf")
+
+    def __str__(self) -> str:
+        return f"{self.staff} → #{self.consultation_id} ({self.viewed_at:%Y-%m-%d %H:%M})"

@@ -164,6 +164,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Private uploads (consultation attachments): never under MEDIA_ROOT, never given a URL; served by a view
+# that checks who is asking.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
+KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024
 if env_str("MEDIA_S3_BUCKET"):
     # Scale-out: uploads on S3-compatible object storage (requirements-s3.txt), private, served via signed URLs.
     STORAGES["default"] = {

@@ -1,0 +1,70 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from konsultasi.services import BODY_MAX, SUBJECT_MAX, ConsultationRefused, clean_text
+from konsultasi.uploads import check_attachment
+
+ATTACHMENT_HELP = _("Tidak wajib. PDF, JPG atau PNG, paling besar 5 MB. Foto dibersihkan dari data lokasi.")
+
+
+class AttachmentField(forms.FileField):
+    widget = forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"})
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        return check_attachment(upload) if upload else None
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Pesan"), strip=False, widget=forms.Textarea(attrs={"rows": 6, "maxlength": BODY_MAX})
+    )
+    attachment = AttachmentField(label=_("Lampiran"), required=False, help_text=ATTACHMENT_HELP)
+
+    def clean_body(self):
+        return checked(self.cleaned_data.get("body"), _("Pesan"), BODY_MAX)
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        if field == "attachment":
+            # A browser never refills a file field: say so next to it.
+            self.errors["attachment"].append(_("Pilih berkasnya lagi (atau kosongkan), lalu kirim ulang."))
+
+
+class ConsultationForm(MessageForm):
+    subject = forms.CharField(label=_("Perihal"), max_length=SUBJECT_MAX, strip=False)
+    field_order = ["subject", "body", "attachment"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = _("Pertanyaan Anda")
+        self.fields["subject"].widget.attrs["maxlength"] = SUBJECT_MAX
+
+    def clean_subject(self):
+        return checked(self.cleaned_data.get("subject"), _("Perihal"), SUBJECT_MAX)
+
+    def clean_body(self):
+        return checked(self.cleaned_data.get("body"), _("Pertanyaan"), BODY_MAX)
+
+
+def checked(value, label, maximum) -> str:
+    try:
+        return clean_text(value, label=label, maximum=maximum)
+    except ConsultationRefused as refusal:
+        raise ValidationError(str(refusal)) from None
+
+
+class CloseForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Seberapa membantu jawaban pakar?"),
+        choices=[("", _("Tidak ingin menilai")), *[(n, f"{n} ★") for n in range(1, 6)]],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Hanya dilihat staf Bappeda, untuk memperbaiki layanan."),
+    )
+    comment = forms.CharField(
+        label=_("Komentar"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )

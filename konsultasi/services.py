@@ -1,0 +1,137 @@
+"""Writes in Konsultasi: opening a consultation, writing in it, closing it, inviting experts, recording
+staff access."""
+
+from allauth.account.forms import default_token_generator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from konsultasi import notifications
+from konsultasi.models import AccessRecord, Consultation, Expert, Field, Message
+from konsultasi.uploads import CheckedAttachment
+
+SUBJECT_MAX = 150
+BODY_MAX = 5000
+
+
+class ConsultationRefused(Exception):
+    """A rule said no; the message is for the person, in Indonesian."""
+
+
+def clean_text(value: str, *, label: str, maximum: int) -> str:
+    value = (value or "").replace("\x00", "").strip()
+    if not value:
+        raise ConsultationRefused(_("%(label)s tidak boleh kosong.") % {"label": label})
+    if len(value) > maximum:
+        raise ConsultationRefused(
+            _("%(label)s paling banyak %(max)s karakter; Anda menulis %(count)s.")
+            % {"label": label, "max": maximum, "count": len(value)}
+        )
+    return value
+
+
+def _add_message(
+    *, consultation: Consultation, author: User, body: str, attachment: CheckedAttachment | None
+) -> Message:
+    message = Message(consultation=consultation, author=author, body=body)
+    if attachment is not None:
+        message.attachment_name = attachment.display_name
+        message.attachment_type = attachment.content_type
+        message.attachment_size = attachment.size
+        message.attachment.save(attachment.content.name, attachment.content, save=False)
+    message.save()
+    return message
+
+
+def consultation_open(
+    *, citizen: User, expert: Expert, subject: str, body: str, attachment: CheckedAttachment | None = None
+) -> Consultation:
+    if not expert.accepting_consultations:
+        raise ConsultationRefused(_("Pakar ini sedang tidak menerima konsultasi baru."))
+    if expert.user_id == citizen.pk:
+        raise ConsultationRefused(_("Anda tidak dapat berkonsultasi dengan diri sendiri."))
+    subject = clean_text(subject, label=_("Perihal"), maximum=SUBJECT_MAX)
+    body = clean_text(body, label=_("Pertanyaan"), maximum=BODY_MAX)
+    with transaction.atomic():
+        now = timezone.now()
+        consultation = Consultation.objects.create(
+            citizen=citizen, expert=expert, subject=subject, created_at=now, last_message_at=now, citizen_read_at=now
+        )
+        message = _add_message(consultation=consultation, author=citizen, body=body, attachment=attachment)
+    transaction.on_commit(lambda: notifications.message_posted(message))
+    return consultation
+
+
+def message_post(
+    *, consultation: Consultation, author: User, body: str, attachment: CheckedAttachment | None = None
+) -> Message:
+    """Write in a consultation. A citizen writing in a closed one reopens it: a follow-up question keeps
+    its context, and the expert sees it as waiting again. An expert cannot reopen it."""
+    role = consultation.role_of(author)
+    if role is None:
+        raise ConsultationRefused(_("Hanya warga dan pakar dalam konsultasi ini yang dapat menulis di sini."))
+    if consultation.is_closed and role == Consultation.Role.EXPERT:
+        raise ConsultationRefused(_("Konsultasi ini sudah selesai. Hanya warga yang dapat membukanya kembali."))
+    body = clean_text(body, label=_("Pesan"), maximum=BODY_MAX)
+    with transaction.atomic():
+        message = _add_message(consultation=consultation, author=author, body=body, attachment=attachment)
+        consultation.last_message_at = message.created_at
+        consultation.last_author_role = role
+        fields = ["last_message_at", "last_author_role", "status"]
+        if role == Consultation.Role.EXPERT:
+            consultation.status = Consultation.Status.ANSWERED
+            consultation.expert_read_at = message.created_at
+            fields.append("expert_read_at")
+            if consultation.first_answer_at is None:
+                consultation.first_answer_at = message.created_at
+                fields.append("first_answer_at")
+        else:
+            consultation.status = Consultation.Status.WAITING
+            consultation.citizen_read_at = message.created_at
+            consultation.closed_at = None
+            fields += ["citizen_read_at", "closed_at"]
+        consultation.save(update_fields=fields)
+    transaction.on_commit(lambda: notifications.message_posted(message))
+    return message
+
+
+def consultation_close(
+    *, consultation: Consultation, closer: User, rating: int | None = None, comment: str = ""
+) -> Consultation:
+    role = consultation.role_of(closer)
+    if role is None:
+        raise ConsultationRefused(_("Hanya warga dan pakar dalam konsultasi ini yang dapat menutupnya."))
+    if role != Consultation.Role.CITIZEN:
+        rating, comment = None, ""  # only the citizen rates the answer
+    if rating is not None and not 1 <= rating <= 5:
+        raise ConsultationRefused(_("Penilaian harus antara 1 dan 5."))
+    consultation.close(rating=rating, comment=(comment or "").strip()[:1000])
+    return consultation
+
+
+def staff_access_record(*, consultation: Consultation, staff: User, what: str = "percakapan") -> AccessRecord:
+    return AccessRecord.objects.create(consultation=consultation, staff=staff, what=what)
+
+
+def expert_invite(*, email: str, full_name: str, institution: str, fields: list[Field]) -> Expert:
+    """Create an account and expert profile for someone without an account, and e-mail them a link to set
+    their own password."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ConsultationRefused(_("Alamat e-mail ini sudah punya akun: pilih akunnya saja."))
+    base = slugify(email.split("@")[0]).replace("-", ".")[:20] or "pakar"
+    username, number = base, 1
+    while User.objects.filter(username__iexact=username).exists():
+        number += 1
+        username = f"{base}{number}"
+    with transaction.atomic():
+        user = User(username=username, email=email, display_name=full_name[:60])
+        user.set_unusable_password()
+        user.save()
+        expert = Expert.objects.create(user=user, full_name=full_name, institution=institution)
+        expert.fields.set(fields)
+    token = default_token_generator.make_token(user)
+    transaction.on_commit(lambda: notifications.expert_invited(expert, token))
+    return expert

@@ -1,0 +1,42 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from PIL import Image
+
+from konsultasi.uploads import check_attachment
+from tests.konsultasi import files
+
+
+def test_a_real_pdf_is_accepted_with_a_safe_name():
+    checked = check_attachment(files.pdf("Surat ke Bappeda (final).pdf"))
+    assert checked.content_type == "application/pdf"
+    assert checked.display_name == "Surat_ke_Bappeda_final.pdf"
+    assert checked.content.name.endswith(".pdf") and "Surat" not in checked.content.name
+
+
+def test_photos_lose_their_gps_and_other_metadata():
+    checked = check_attachment(files.jpeg_with_gps())
+    with Image.open(io.BytesIO(checked.content.read())) as stored:
+        assert stored.format == "JPEG"
+        assert not stored.getexif()
+
+
+def test_a_png_stays_a_png():
+    assert check_attachment(files.png()).content_type == "image/png"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (files.executable_as_pdf, "bukan salah satunya"),
+        (files.html_as_pdf, "bukan salah satunya"),
+        (files.fake_png, "rusak atau bukan gambar"),
+        (files.decompression_bomb, "terlalu besar ukurannya"),
+        (files.too_large, r"Berkas terlalu besar \(6.0 MB\)\. Paling besar 5 MB"),
+        (files.empty, "Berkas kosong"),
+    ],
+)
+def test_disguised_broken_or_oversized_files_are_refused(make, message):
+    with pytest.raises(ValidationError, match=message):
+        check_attachment(make())
