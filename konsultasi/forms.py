@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from konsultasi.services import BODY_MAX, SUBJECT_MAX, ConsultationRefused, clean_text
 from konsultasi.uploads import check_attachment
 
-ATTACHMENT_HELP = _("Tidak wajib. PDF, JPG atau PNG, paling besar 5 MB. Foto dibersihkan dari data lokasi.")
+ATTACHMENT_HELP = _("PDF, JPG atau PNG, paling besar 5 MB. Data lokasi di foto dihapus.")
 
 
 class AttachmentField(forms.FileField):
