@@ -76,6 +76,7 @@ class ExpertAdmin(admin.ModelAdmin):
         "answered",
         "closed",
         "median_first_answer",
+        "average_rating",
     ]
     list_filter = ["accepting_consultations", "fields", "institution"]
     search_fields = ["full_name", "institution", "user__username", "user__email"]
@@ -96,6 +97,10 @@ class ExpertAdmin(admin.ModelAdmin):
     @admin.display(description=_("selesai"), ordering="closed_count")
     def closed(self, obj):
         return obj.closed_count
+
+    @admin.display(description=_("rata-rata penilaian"), ordering="rating_average")
+    def average_rating(self, obj):
+        return "—" if obj.rating_average is None else f"{obj.rating_average:.1f} / 5"
 
     @admin.display(description=_("median jawaban pertama"))
     def median_first_answer(self, obj):

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,10 @@ from konsultasi.models import Expert, Field
 def institution_choices():
     names = Expert.objects.order_by("institution").values_list("institution", flat=True).distinct()
     return [(name, name) for name in names]
+
+
+class ExpertFilterForm(forms.Form):
+    hide_optional_marker = True  # every filter is optional; saying so on each would be noise
 
 
 class ExpertFilter(django_filters.FilterSet):
@@ -26,6 +31,7 @@ class ExpertFilter(django_filters.FilterSet):
     class Meta:
         model = Expert
         fields = []
+        form = ExpertFilterForm
 
     def search_name(self, queryset, name, value):
         words = value.split()[:5]

@@ -1,27 +1,31 @@
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Avg, Case, Count, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
+    """Consultation attachments: on disk under PRIVATE_MEDIA_ROOT (outside MEDIA_ROOT), with no URL of their
+    own. They are only ever served by the attachment view, after the access check."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
     def url(self, name):
         raise ValueError("Private files have no URL; they are served by a view that checks access.")
 
 
-class PrivateStorage(LazyObject):
-    """Consultation attachments: on disk outside MEDIA_ROOT, with no URL of their own. They are only ever
-    served by the attachment view, after the access check."""
-
-    def _setup(self):
-        self._wrapped = PrivateFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
-
-
-private_storage = PrivateStorage()
+private_storage = PrivateFileSystemStorage()
 
 
 class Field(models.Model):
@@ -49,6 +53,7 @@ class ExpertQuerySet(models.QuerySet):
             waiting_count=Count("consultations", filter=Q(consultations__status=status.WAITING)),
             answered_count=Count("consultations", filter=Q(consultations__status=status.ANSWERED)),
             closed_count=Count("consultations", filter=Q(consultations__status=status.CLOSED)),
+            rating_average=Avg("consultations__rating"),
         )
 
 
@@ -76,6 +81,14 @@ class Expert(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("konsultasi:expert", args=[self.pk])
+
+    @property
+    def initial(self) -> str:
+        """The first letter of the name itself, past academic titles ("Prof. Dr. Hendra" → "H")."""
+        for word in self.full_name.replace(",", " ").split():
+            if not word.endswith("."):
+                return word[0].upper()
+        return self.full_name[:1].upper()
 
 
 class ConsultationQuerySet(models.QuerySet):

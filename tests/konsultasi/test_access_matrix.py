@@ -83,11 +83,13 @@ def test_unknown_consultation_and_attachment_look_the_same_as_forbidden_ones(eve
     assert client.get(reverse("konsultasi:attachment", args=[consultation.pk, 999999])).status_code == 404
 
 
-def test_staff_reads_are_recorded_and_read_only(auditor, with_attachment):
+def test_staff_reads_are_recorded_and_read_only(auditor, citizen, with_attachment):
     consultation, message = with_attachment
+    services.consultation_close(consultation=consultation, closer=citizen, rating=3, comment="Cukup")
     client = client_for(auditor)
     page = client.get(urls(consultation, message)["detail"]).content.decode()
     assert "Akses ini tercatat" in page and "<textarea" not in page
+    assert "Penilaian warga: 3 dari 5" in page and "Cukup" in page
     client.get(urls(consultation, message)["attachment"])
     records = list(AccessRecord.objects.values_list("staff__username", "what"))
     assert records.count(("auditor", "percakapan")) == 1 and ("auditor", "lampiran") in records

@@ -132,6 +132,16 @@ def test_admin_expert_list_shows_counts_and_median_first_answer(staff, citizen, 
         consultation.save()
         assert message.pk
     services.consultation_open(citizen=citizen, expert=rahma, subject="Menunggu", body="B")
+    rated = services.consultation_open(citizen=citizen, expert=rahma, subject="Dinilai", body="B")
+    services.consultation_close(consultation=rated, closer=citizen, rating=4)
     page = admin_client(staff).get(reverse("admin:konsultasi_expert_changelist")).content.decode()
     assert "4,0 jam" in page or "4.0 jam" in page
     assert re.search(r'field-waiting">1<', page) and re.search(r'field-answered">2<', page)
+    assert re.search(r'field-closed">1<', page) and "4.0 / 5" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "initial"), [("Prof. Dr. Hendra Kusuma, S.P.", "H"), ("Andi Pratama, S.T.", "A"), ("Dr.", "D")]
+)
+def test_initials_skip_academic_titles(name, initial):
+    assert Expert(full_name=name).initial == initial
