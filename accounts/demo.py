@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from accounts.models import AgeGroup, Desa, Disability, Gender, Kecamatan, RegionProfile, User
 from konsultasi import demo as konsultasi_demo
 from konsultasi.models import Expert
+from pustaka import demo as pustaka_demo
 from rpjpd import demo as rpjpd_demo
 
 DEMO_PASSWORD = "RuangRunding2045"  # noqa: S105 — demo accounts only; seed_demo prints it
@@ -57,6 +58,7 @@ def seed_all() -> list[tuple[str, str]]:
     staff.is_staff = True
     staff.save(update_fields=["is_staff"])
     staff.groups.add(seed_staff_group())
+    pustaka_demo.seed()
     rpjpd_demo.seed(authors=[citizen, second])
     konsultasi_demo.seed(citizen=citizen)
     return [("warga", citizen.username), ("pakar", EXPERTS[0][0]), ("staf Bappeda", staff.username)]

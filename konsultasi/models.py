@@ -1,31 +1,11 @@
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Avg, Case, Count, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class PrivateFileSystemStorage(FileSystemStorage):
-    """Consultation attachments: on disk under PRIVATE_MEDIA_ROOT (outside MEDIA_ROOT), with no URL of their
-    own. They are only ever served by the attachment view, after the access check."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no URL; they are served by a view that checks access.")
-
-
-private_storage = PrivateFileSystemStorage()
+from ruangrunding.storage import private_storage
 
 
 class Field(models.Model):

@@ -15,11 +15,9 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-KINDS = {
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-}
+from ruangrunding.filetypes import MIME_TYPES, sniff
+
+ALLOWED = {"pdf", "jpg", "png"}
 PICTURE_PIXELS_MAX = 40_000_000
 
 
@@ -29,13 +27,6 @@ class CheckedAttachment:
     display_name: str
     content_type: str
     size: int
-
-
-def detect_kind(head: bytes) -> str | None:
-    for kind, (_mime, signatures) in KINDS.items():
-        if any(head.startswith(signature) for signature in signatures):
-            return kind
-    return None
 
 
 def check_attachment(upload) -> CheckedAttachment:
@@ -49,8 +40,8 @@ def check_attachment(upload) -> CheckedAttachment:
         raise ValidationError(_("Berkas kosong. Pilih berkas yang berisi."))
     upload.seek(0)
     data = upload.read()
-    kind = detect_kind(data[:16])
-    if kind is None:
+    kind = sniff(data)
+    if kind not in ALLOWED:
         raise ValidationError(
             _("Hanya berkas PDF, JPG atau PNG yang dapat dilampirkan. Isi berkas ini bukan salah satunya.")
         )
@@ -61,7 +52,7 @@ def check_attachment(upload) -> CheckedAttachment:
         data = reencode_picture(data, kind)
     stem = get_valid_filename(Path(upload.name or "lampiran").stem)[:80] or "lampiran"
     content = ContentFile(data, name=f"{uuid.uuid4().hex}.{kind}")
-    return CheckedAttachment(content, f"{stem}.{kind}", KINDS[kind][0], len(data))
+    return CheckedAttachment(content, f"{stem}.{kind}", MIME_TYPES[kind], len(data))
 
 
 def reencode_picture(data: bytes, kind: str) -> bytes:

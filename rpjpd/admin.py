@@ -59,6 +59,7 @@ class TopicAdminForm(forms.ModelForm):
             "is_open",
             "closes_at",
             "order",
+            "reading_materials",
         ]
 
     def clean_image(self):
@@ -77,6 +78,7 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["section"]
+    autocomplete_fields = ["reading_materials"]
     actions = [
         "publish",
         "unpublish",

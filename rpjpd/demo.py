@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
+from pustaka.models import Document
 from rpjpd import services
 from rpjpd.models import PATH_SEGMENT, Reply, Section, Topic
 
@@ -69,6 +70,12 @@ def seed(*, authors) -> None:
             status=Topic.Status.PUBLISHED,
             order=order,
         )
+    Topic.objects.get(slug=slugify("Ekonomi sesudah batu bara")[:60]).reading_materials.set(
+        Document.objects.filter(document_type__slug="rpjmd")
+    )
+    Topic.objects.get(slug=slugify("Banjir di sepanjang Sungai Mahakam")[:60]).reading_materials.set(
+        Document.objects.filter(title__icontains="banjir")
+    )
     topic = Topic.objects.get(section__slug="kata-kunci-visi")
     made = []
     for index, (parent_index, body) in enumerate(CONVERSATION):

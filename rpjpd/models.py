@@ -67,6 +67,13 @@ class Topic(models.Model):
         _("ditutup otomatis pada"), null=True, blank=True, help_text=_("Kosongkan bila tidak ada batas waktu.")
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    reading_materials = models.ManyToManyField(
+        "pustaka.Document",
+        verbose_name=_("bahan bacaan"),
+        blank=True,
+        related_name="cited_by_topics",
+        help_text=_("Dokumen Pustaka yang sebaiknya dibaca warga sebelum menanggapi."),
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 

@@ -49,6 +49,7 @@ def topic_context(request, topic: Topic, form: ReplyForm | None = None) -> dict:
     return {
         "topic": topic,
         "section": topic.section,
+        "reading_materials": topic.reading_materials.published().for_listing(),
         "page": page,
         "reply_count": topic.replies.count(),
         "form": form or ReplyForm(),

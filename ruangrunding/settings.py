@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
+    "django.contrib.syndication",
     "django.forms",
     "django_filters",
     "django_tasks_db",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "ruangrunding",
     "accounts",
     "rpjpd",
     "konsultasi",
@@ -167,6 +170,7 @@ STORAGES = {
 # Private uploads (consultation attachments): never under MEDIA_ROOT, never given a URL; served by a view
 # that checks who is asking.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
+PUSTAKA_FILE_MAX_BYTES = env_int("PUSTAKA_FILE_MAX_MB", 50, minimum=1) * 1024 * 1024
 KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024
 if env_str("MEDIA_S3_BUCKET"):
     # Scale-out: uploads on S3-compatible object storage (requirements-s3.txt), private, served via signed URLs.

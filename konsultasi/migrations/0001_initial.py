@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import konsultasi.models
+import ruangrunding.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -95,7 +96,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('body', models.TextField(verbose_name='pesan')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='dikirim')),
-                ('attachment', models.FileField(blank=True, storage=konsultasi.models.PrivateFileSystemStorage(), upload_to=konsultasi.models.attachment_path, verbose_name='lampiran')),
+                ('attachment', models.FileField(blank=True, storage=ruangrunding.storage.PrivateFileSystemStorage(), upload_to=konsultasi.models.attachment_path, verbose_name='lampiran')),
                 ('attachment_name', models.CharField(blank=True, max_length=120, verbose_name='nama lampiran')),
                 ('attachment_type', models.CharField(blank=True, max_length=40)),
                 ('attachment_size', models.PositiveIntegerField(blank=True, null=True)),

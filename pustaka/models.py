@@ -1,0 +1,165 @@
+"""The public library. Metadata follow the fields of Indonesia's JDIH legal-documentation standard."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from ruangrunding.storage import private_storage
+
+
+class Category(models.Model):
+    name = models.CharField(_("nama"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("kategori")
+        verbose_name_plural = _("kategori")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DocumentType(models.Model):
+    """Jenis: Peraturan Daerah, Peraturan Bupati, RPJPD, RPJMD, RKPD, Renstra, …"""
+
+    name = models.CharField(_("nama"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    abbreviation = models.CharField(_("singkatan"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("jenis dokumen")
+        verbose_name_plural = _("jenis dokumen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Subject(models.Model):
+    name = models.CharField(_("nama"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("subjek")
+        verbose_name_plural = _("subjek")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DocumentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        return self if user.is_authenticated and user.is_staff else self.published()
+
+    def for_listing(self):
+        return self.select_related("category", "document_type").defer("search_vector")
+
+
+class Document(models.Model):
+    class Status(models.TextChoices):
+        IN_FORCE = "berlaku", _("Berlaku")
+        REVOKED = "dicabut", _("Dicabut")
+        AMENDED = "diubah", _("Diubah")
+
+    category = models.ForeignKey(Category, verbose_name=_("kategori"), on_delete=models.PROTECT, related_name="+")
+    document_type = models.ForeignKey(
+        DocumentType, verbose_name=_("jenis"), on_delete=models.PROTECT, related_name="documents"
+    )
+    number = models.CharField(_("nomor"), max_length=50, blank=True)
+    year = models.PositiveSmallIntegerField(_("tahun"), db_index=True)
+    title = models.CharField(_("judul"), max_length=300)
+    about = models.TextField(_("tentang"), blank=True)
+    author_body = models.CharField(
+        _("T.E.U. badan"), max_length=200, blank=True, help_text=_("Tajuk entri utama: badan yang menetapkan.")
+    )
+    publisher = models.CharField(_("penerbit"), max_length=200, blank=True)
+    place_enacted = models.CharField(_("tempat penetapan"), max_length=100, blank=True)
+    date_enacted = models.DateField(_("tanggal penetapan"), null=True, blank=True)
+    date_promulgated = models.DateField(_("tanggal pengundangan"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE)
+    status_changed_by = models.ForeignKey(
+        "self",
+        verbose_name=_("dicabut/diubah oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="changes",
+    )
+    subjects = models.ManyToManyField(Subject, verbose_name=_("subjek"), blank=True, related_name="documents")
+    language = models.CharField(_("bahasa"), max_length=40, default="Indonesia")
+    source = models.CharField(_("sumber"), max_length=200, blank=True)
+    abstract = models.TextField(_("abstrak"), blank=True)
+    cover = models.ImageField(_("sampul"), upload_to="pustaka/sampul/", blank=True)
+    is_published = models.BooleanField(_("terbit"), default=False)
+    download_count = models.PositiveIntegerField(_("jumlah unduhan"), default=0)
+    created_at = models.DateTimeField(_("ditambahkan"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+    # PostgreSQL only: title (A), about (B), abstract and subjects (C), text of the files (D), in the
+    # "indonesian" configuration; kept up to date by services.document_refresh_search.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-created_at"]
+        verbose_name = _("dokumen")
+        verbose_name_plural = _("dokumen")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("pustaka:document", args=[self.pk, slugify(self.title)[:60] or "dokumen"])
+
+    @property
+    def citation(self) -> str:
+        """E.g. "Peraturan Daerah Nomor 7 Tahun 2024"."""
+        number = f" Nomor {self.number}" if self.number else ""
+        return f"{self.document_type}{number} Tahun {self.year}"
+
+
+def document_file_path(instance: "DocumentFile", filename: str) -> str:
+    return f"pustaka/{timezone.now():%Y/%m}/{filename}"
+
+
+class DocumentFile(models.Model):
+    class Extraction(models.TextChoices):
+        PENDING = "menunggu", _("Menunggu")
+        DONE = "selesai", _("Selesai")
+        FAILED = "gagal", _("Gagal")
+        NOT_APPLICABLE = "tidak_perlu", _("Tidak perlu (bukan PDF)")
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("berkas"), storage=private_storage, upload_to=document_file_path)
+    display_name = models.CharField(_("nama berkas"), max_length=150)
+    kind = models.CharField(_("jenis berkas"), max_length=10)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField(_("ukuran"))
+    download_count = models.PositiveIntegerField(_("jumlah unduhan"), default=0)
+    extracted_text = models.TextField(_("teks hasil ekstraksi"), blank=True, editable=False)
+    extraction = models.CharField(
+        _("ekstraksi teks"), max_length=12, choices=Extraction.choices, default=Extraction.PENDING
+    )
+    extraction_error = models.CharField(max_length=300, blank=True, editable=False)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("berkas")
+        verbose_name_plural = _("berkas")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.kind == "pdf"

@@ -1,0 +1,87 @@
+"""Searching the library. On PostgreSQL: full-text search in the "indonesian" configuration (so
+"pembangunan" finds "membangun") over a stored, weighted vector, plus trigram word similarity on titles (so
+"irrigasi" still finds "irigasi"), ranked together; on SQLite a plain word-by-word match."""
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import F, FloatField, Q, Value
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from pustaka.models import Document
+
+CONFIG = "indonesian"
+QUERY_MAX = 200
+
+
+def clean_query(raw: str | None) -> str:
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(text.split())[:QUERY_MAX]
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search(queryset, query: str):
+    """Documents matching `query`, annotated with `rank` (higher is better)."""
+    if not query:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    if is_postgres():
+        text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+        return queryset.filter(Q(search_vector=text_query) | Q(title__trigram_word_similar=query)).annotate(
+            rank=SearchRank(F("search_vector"), text_query) + TrigramWordSimilarity(query, "title") * 0.5
+        )
+    for word in query.split()[:8]:
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(about__icontains=word)
+            | Q(abstract__icontains=word)
+            | Q(subjects__name__icontains=word)
+            | Q(files__extracted_text__icontains=word)
+        )
+    return queryset.distinct().annotate(rank=Value(1.0, output_field=FloatField()))
+
+
+def snippets(documents: list[Document], query: str) -> dict[int, SafeString]:
+    """Where the words matched, with <mark>, for one page of results (one query on PostgreSQL)."""
+    if not query or not documents:
+        return {}
+    ids = [document.pk for document in documents]
+    if is_postgres():
+        text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+        rows = Document.objects.filter(pk__in=ids).annotate(
+            snippet=SearchHeadline(
+                "abstract",
+                text_query,
+                config=CONFIG,
+                start_sel="<mark>",
+                stop_sel="</mark>",
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+            )
+        )
+        # ts_headline copies the abstract's text as it is: escape it, then restore only our <mark> tags.
+        return {
+            row.pk: mark_safe(  # noqa: S308 — escaped above, only <mark> restored
+                escape(row.snippet).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
+            )
+            for row in rows.only("pk", "abstract")
+        }
+    return {document.pk: plain_snippet(document.abstract, query) for document in documents}
+
+
+def plain_snippet(text: str, query: str, width: int = 160) -> SafeString:
+    lowered = text.lower()
+    positions = [lowered.find(word.lower()) for word in query.split() if word.lower() in lowered]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    excerpt = escape(text[start : start + width])
+    for word in sorted(set(query.split()), key=len, reverse=True):
+        escaped = escape(word)
+        if escaped and escaped.lower() in excerpt.lower():
+            start_at = excerpt.lower().find(escaped.lower())
+            end_at = start_at + len(escaped)
+            excerpt = f"{excerpt[:start_at]}<mark>{excerpt[start_at:end_at]}</mark>{excerpt[end_at:]}"
+            break
+    return mark_safe(("…" if start else "") + excerpt + ("…" if start + width < len(text) else ""))  # noqa: S308

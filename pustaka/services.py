@@ -1,0 +1,61 @@
+"""Writes in the library: adding files, keeping the search vector current, counting downloads."""
+
+import logging
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
+
+from pustaka.models import Document, DocumentFile
+from pustaka.uploads import CheckedFile
+
+logger = logging.getLogger(__name__)
+CONFIG = "indonesian"
+INDEXED_TEXT_MAX = 400_000  # characters of a document's files that go into its search vector
+
+
+def file_add(*, document: Document, checked: CheckedFile) -> DocumentFile:
+    is_pdf = checked.kind == "pdf"
+    stored = DocumentFile(
+        document=document,
+        display_name=checked.display_name,
+        kind=checked.kind,
+        content_type=checked.content_type,
+        size=checked.size,
+        extraction=DocumentFile.Extraction.PENDING if is_pdf else DocumentFile.Extraction.NOT_APPLICABLE,
+    )
+    stored.file.save(checked.stored_name, checked.upload, save=False)
+    stored.save()
+    if is_pdf:
+        file_queue_extraction(stored)
+    return stored
+
+
+def file_queue_extraction(document_file: DocumentFile) -> None:
+    from pustaka.tasks import extract_pdf_text
+
+    document_file.extraction = DocumentFile.Extraction.PENDING
+    document_file.save(update_fields=["extraction"])
+    transaction.on_commit(lambda: extract_pdf_text.enqueue(document_file.pk))
+
+
+def document_refresh_search(document_id: int) -> None:
+    """Rebuild one document's weighted search vector (PostgreSQL; SQLite searches the columns directly)."""
+    if connection.vendor != "postgresql":
+        return
+    document = Document.objects.prefetch_related("subjects", "files").get(pk=document_id)
+    subjects = " ".join(subject.name for subject in document.subjects.all())
+    file_text = " ".join(f.extracted_text for f in document.files.all())[:INDEXED_TEXT_MAX]
+    vector = (
+        SearchVector(Value(document.title), weight="A", config=CONFIG)
+        + SearchVector(Value(f"{document.about} {document.citation}"), weight="B", config=CONFIG)
+        + SearchVector(Value(f"{document.abstract} {subjects}"), weight="C", config=CONFIG)
+        + SearchVector(Value(file_text), weight="D", config=CONFIG)
+    )
+    Document.objects.filter(pk=document_id).update(search_vector=vector)
+
+
+def file_downloaded(document_file: DocumentFile) -> None:
+    DocumentFile.objects.filter(pk=document_file.pk).update(download_count=F("download_count") + 1)
+    Document.objects.filter(pk=document_file.document_id).update(download_count=Coalesce(F("download_count"), 0) + 1)

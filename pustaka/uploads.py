@@ -1,0 +1,46 @@
+"""Library files: PDF, DOCX, XLSX, PPTX, ODT or ODS, judged by content, at most PUSTAKA_FILE_MAX_BYTES."""
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from ruangrunding.filetypes import MIME_TYPES, sniff
+
+ALLOWED = {"pdf", "docx", "xlsx", "pptx", "odt", "ods"}
+
+
+@dataclass
+class CheckedFile:
+    upload: File
+    stored_name: str
+    display_name: str
+    kind: str
+    content_type: str
+    size: int
+
+
+def check_library_file(upload) -> CheckedFile:
+    limit = settings.PUSTAKA_FILE_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("Berkas terlalu besar (%(size).1f MB). Paling besar %(limit)d MB.")
+            % {"size": upload.size / 1024 / 1024, "limit": limit // 1024 // 1024}
+        )
+    if upload.size == 0:
+        raise ValidationError(_("Berkas kosong. Pilih berkas yang berisi."))
+    upload.seek(0)
+    # Office files are ZIP archives whose table of contents sits at the end: read it all (≤ the limit).
+    kind = sniff(upload.read())
+    upload.seek(0)
+    if kind not in ALLOWED:
+        raise ValidationError(
+            _("Hanya PDF, DOCX, XLSX, PPTX, ODT atau ODS yang dapat diunggah. Isi berkas ini bukan salah satunya.")
+        )
+    stem = get_valid_filename(Path(upload.name or "dokumen").stem)[:100] or "dokumen"
+    return CheckedFile(upload, f"{uuid.uuid4().hex}.{kind}", f"{stem}.{kind}", kind, MIME_TYPES[kind], upload.size)

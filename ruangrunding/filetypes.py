@@ -1,0 +1,43 @@
+"""What a file really is, judged by its bytes and never by its name or the browser's claim."""
+
+import io
+import zipfile
+
+MIME_TYPES = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+SIGNATURES = {"pdf": b"%PDF-", "jpg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
+OFFICE_FOLDERS = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
+OPENDOCUMENT = {MIME_TYPES["odt"].encode(): "odt", MIME_TYPES["ods"].encode(): "ods"}
+
+
+def sniff(data: bytes) -> str | None:
+    """The kind of file (a key of MIME_TYPES), or None when it is none of them."""
+    for kind, signature in SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    if data.startswith(b"PK\x03\x04"):
+        return _sniff_zip(data)
+    return None
+
+
+def _sniff_zip(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            if "mimetype" in names:
+                return OPENDOCUMENT.get(archive.read("mimetype").strip())
+            if "[Content_Types].xml" in names:
+                for folder, kind in OFFICE_FOLDERS.items():
+                    if any(name.startswith(folder) for name in names):
+                        return kind
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    return None
