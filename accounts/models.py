@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import caches
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.functional import cached_property
@@ -38,6 +39,11 @@ class RegionProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # This worker shows the change at once; the others within a minute (their copy expires).
+        caches["pages"].delete("region-profile")
 
     @property
     def phone_list(self) -> list[str]:

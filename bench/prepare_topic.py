@@ -1,5 +1,5 @@
-"""Load the benchmark's data: a published topic with 2,000 replies in a random tree. Prints a signed-in
-reader's session key and the topic's URL."""
+"""Load the benchmark's data: a published topic with 2,000 replies in a random tree, and a library of 10,000
+documents. Prints a signed-in reader's session key and the topic's URL."""
 
 import django
 
@@ -8,6 +8,7 @@ django.setup()
 from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from pustaka.demo import generate_documents  # noqa: E402
 from rpjpd.demo import generate_reply_tree  # noqa: E402
 from rpjpd.models import Section, Topic  # noqa: E402
 
@@ -25,6 +26,7 @@ topic = Topic.objects.create(
     status=Topic.Status.PUBLISHED,
 )
 generate_reply_tree(topic=topic, count=REPLIES, authors=authors)
+generate_documents(10_000)
 # A signed-in reader's session, for the second measurement (signed-in pages are never cached).
 reader = Client()
 reader.force_login(authors[0])

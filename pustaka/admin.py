@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from accounts.images import normalise_image
 from pustaka import services
 from pustaka.models import Category, Document, DocumentFile, DocumentType, Subject
+from pustaka.tasks import refresh_lexicon
 from pustaka.uploads import check_library_file
 
 
@@ -127,15 +128,18 @@ class DocumentAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         document_id = form.instance.pk
         transaction.on_commit(lambda: services.document_refresh_search(document_id))
+        transaction.on_commit(refresh_lexicon.enqueue)
 
     @admin.action(description=_("Terbitkan"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(is_published=True)
+        transaction.on_commit(refresh_lexicon.enqueue)
         self.message_user(request, ngettext("%d dokumen diterbitkan.", "%d dokumen diterbitkan.", count) % count)
 
     @admin.action(description=_("Batalkan terbit"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
+        transaction.on_commit(refresh_lexicon.enqueue)
         self.message_user(request, ngettext("%d dokumen ditarik.", "%d dokumen ditarik.", count) % count)
 
     @admin.action(description=_("Ekstrak ulang teks PDF"), permissions=["change"])

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from pustaka import services
 from pustaka.models import Category, Document, DocumentType, Subject
+from pustaka.search import lexicon_refresh
 from pustaka.uploads import check_library_file
 
 
@@ -107,6 +108,7 @@ def seed() -> None:
         upload = SimpleUploadedFile(f"{slugify(spec['title'])}.pdf", text_pdf(spec["text"]), "application/pdf")
         services.file_add(document=document, checked=check_library_file(upload))
         services.document_refresh_search(document.pk)
+    transaction.on_commit(lexicon_refresh)
 
 
 TOPICS = [
@@ -143,6 +145,7 @@ def generate_documents(count: int, *, seed: int = 2045) -> None:
     for number in range(count):
         topic, other = rng.choice(TOPICS), rng.choice(TOPICS)
         title = f"{rng.choice(VERBS)} {topic.capitalize()} di Kabupaten"
+        rare = " Termasuk pencegahan kebakaran lahan gambut." if number % 100 == 0 else ""
         documents.append(
             Document(
                 category=rng.choice(categories),
@@ -152,7 +155,7 @@ def generate_documents(count: int, *, seed: int = 2045) -> None:
                 title=title,
                 about=f"{title} dan kaitannya dengan {other}.",
                 abstract=f"Dokumen ini membahas {topic} dan {other}: kebutuhan warga, peran pemerintah desa dan "
-                f"perangkat daerah, serta langkah membangun layanan yang lebih baik hingga tahun 2045.",
+                f"perangkat daerah, serta langkah membangun layanan yang lebih baik hingga tahun 2045.{rare}",
                 is_published=True,
             )
         )
@@ -166,3 +169,5 @@ def generate_documents(count: int, *, seed: int = 2045) -> None:
                 " || setweight(to_tsvector('indonesian', abstract), 'C')"
                 " WHERE search_vector IS NULL"
             )
+            cursor.execute("ANALYZE pustaka_document")
+        lexicon_refresh()

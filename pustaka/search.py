@@ -1,8 +1,9 @@
 """Searching the library. On PostgreSQL: full-text search in the "indonesian" configuration (so
-"pembangunan" finds "membangun") over a stored, weighted vector, plus trigram word similarity on titles (so
-"irrigasi" still finds "irigasi"), ranked together; on SQLite a plain word-by-word match."""
+"pembangunan" finds "membangun") over a stored, weighted vector (title highest); when a query finds nothing,
+each word is matched by trigram similarity against the words the library uses, so "irrigasi" is searched as
+"irigasi" (and the page says so). On SQLite a plain word-by-word match."""
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, FloatField, Q, Value
 from django.utils.html import escape
@@ -29,9 +30,7 @@ def search(queryset, query: str):
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     if is_postgres():
         text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-        return queryset.filter(Q(search_vector=text_query) | Q(title__trigram_word_similar=query)).annotate(
-            rank=SearchRank(F("search_vector"), text_query) + TrigramWordSimilarity(query, "title") * 0.5
-        )
+        return queryset.filter(search_vector=text_query).annotate(rank=SearchRank(F("search_vector"), text_query))
     for word in query.split()[:8]:
         queryset = queryset.filter(
             Q(title__icontains=word)
@@ -41,6 +40,32 @@ def search(queryset, query: str):
             | Q(files__extracted_text__icontains=word)
         )
     return queryset.distinct().annotate(rank=Value(1.0, output_field=FloatField()))
+
+
+def corrected(query: str) -> str | None:
+    """The query with each unknown word replaced by the closest word the library uses ("irrigasi" →
+    "irigasi"), or None when nothing close enough exists (PostgreSQL only; one query)."""
+    if not is_postgres():
+        return None
+    words = [word.lower() for word in query.split() if word.isalpha()][:4]
+    if not words:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT q.word, (SELECT l.word FROM pustaka_lexicon l WHERE l.word %% q.word"
+            " ORDER BY similarity(l.word, q.word) DESC, l.word LIMIT 1)"
+            " FROM unnest(%s::text[]) AS q(word)",
+            [words],
+        )
+        replacements = {typed: found for typed, found in cursor.fetchall() if found}
+    fixed = " ".join(replacements.get(word, word) for word in words)
+    return fixed if replacements and fixed != " ".join(words) else None
+
+
+def lexicon_refresh() -> None:
+    if is_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY pustaka_lexicon")
 
 
 def snippets(documents: list[Document], query: str) -> dict[int, SafeString]:

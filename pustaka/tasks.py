@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from pustaka.models import DocumentFile
+from pustaka.search import lexicon_refresh
 from pustaka.services import document_refresh_search
 
 logger = logging.getLogger(__name__)
@@ -38,3 +39,9 @@ def extract_pdf_text(document_file_id: int) -> str:
     document_file.save(update_fields=["extracted_text", "extraction", "extraction_error"])
     document_refresh_search(document_file.document_id)
     return document_file.extraction
+
+
+@task
+def refresh_lexicon() -> None:
+    """Rebuild the list of words used for typo correction after documents change."""
+    lexicon_refresh()

@@ -2,7 +2,7 @@ import csv
 import json
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +11,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from pustaka import search, services
-from pustaka.filters import SORT_CHOICES, SORTS, DocumentFilter
+from pustaka.filters import SORT_CHOICES, SORTS, DocumentFilter, select_fields
 from pustaka.models import Document, DocumentFile
 from rpjpd.models import Topic
 
@@ -53,25 +53,46 @@ def index(request):
         notices.append(_("Sebagian saringan tidak dikenali dan diabaikan."))
         document_filter = DocumentFilter(_valid_only(document_filter), queryset=documents)
     filtered = document_filter.qs if document_filter.is_bound else documents
-    order = request.GET.get("urut") if request.GET.get("urut") in SORTS else ("relevansi" if query else "terbaru")
-    results = search.search(filtered, query).order_by(*SORTS[order])
-    paginator = Paginator(results, PER_PAGE)
+    chosen = request.GET.get("urut") if request.GET.get("urut") in SORTS else ""
+    order = chosen or ("relevansi" if query else "terbaru")
     requested = request.GET.get("halaman") or "1"
-    page = paginator.get_page(requested)
-    if requested.isdigit() and int(requested) > paginator.num_pages and paginator.count:
-        notices.append(_("Halaman %(asked)s tidak ada; ini halaman terakhir.") % {"asked": requested[:6]})
+    number = int(requested) if requested.isdigit() and 0 < int(requested) < 100_000 else 1
+    searched_for = query
+    page = results_page(search.search(filtered, query).order_by(*SORTS[order]), number)
+    if query and page.paginator.count == 0 and (fixed := search.corrected(query)):
+        page = results_page(search.search(filtered, fixed).order_by(*SORTS[order]), number)
+        searched_for = fixed
+        instead = _("Tidak ada hasil untuk “%(typed)s”. Menampilkan hasil untuk “%(fixed)s”.")
+        notices.append(instead % {"typed": query, "fixed": fixed})
+    if number > page.number:
+        notices.append(_("Halaman %(asked)s tidak ada; ini halaman terakhir.") % {"asked": number})
     rows = list(page.object_list)
     context = {
-        "filter": document_filter,
+        "select_filters": select_fields(document_filter),
         "query": query,
-        "order": order,
+        "chosen_order": chosen,
         "sort_choices": SORT_CHOICES,
+        "filters_active": any(request.GET.get(name) for name in ("kategori", "jenis", "tahun", "status", "urut")),
         "page": page,
         "rows": rows,
-        "snippets": search.snippets(rows, query),
+        "snippets": search.snippets(rows, searched_for),
         "notices": notices,
     }
     return render(request, "pustaka/index.html", context)
+
+
+def results_page(results, number: int) -> Page:
+    """One page of results. The ranking query selects only ids (sorting thousands of narrow rows for a
+    common word is far cheaper than sorting whole documents), then the page's 20 documents are fetched.
+    Past the end: the last page."""
+    paginator = Paginator(results, PER_PAGE)
+    if paginator.count == 0:
+        return Page([], 1, paginator)
+    number = min(number, paginator.num_pages)
+    start = (number - 1) * PER_PAGE
+    ids = list(results.values_list("pk", flat=True)[start : start + PER_PAGE])
+    documents = results.model.objects.for_listing().in_bulk(ids)
+    return Page([documents[pk] for pk in ids], number, paginator)
 
 
 def _valid_only(document_filter: DocumentFilter) -> dict:

@@ -2,9 +2,16 @@
 
 import pytest
 from django.core.cache import cache, caches
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils.text import slugify
 
 from accounts.models import Desa, Kecamatan
+from pustaka import services as pustaka_services
+from pustaka.demo import text_pdf
+from pustaka.models import Category, Document, DocumentType, Subject
+from pustaka.search import lexicon_refresh
+from pustaka.uploads import check_library_file
 from rpjpd.models import Section, Topic
 from tests.helpers import make_expert, make_user
 
@@ -101,3 +108,43 @@ def topic(section):
 @pytest.fixture
 def draft_topic(section):
     return Topic.objects.create(section=section, title="Rancangan", slug="rancangan", body="Draf", status="draft")
+
+
+@pytest.fixture
+def vocab(db):
+    # Made by a data migration; a transactional test's flush empties them, hence get_or_create.
+    def get(model, name):
+        return model.objects.get_or_create(slug=slugify(name.replace("/", "-")), defaults={"name": name})[0]
+
+    return {
+        "regulasi": get(Category, "Regulasi"),
+        "perencanaan": get(Category, "Dokumen Perencanaan"),
+        "perda": get(DocumentType, "Peraturan Daerah"),
+        "perbup": get(DocumentType, "Peraturan Bupati"),
+        "rpjmd": get(DocumentType, "RPJMD"),
+    }
+
+
+@pytest.fixture
+def make_document(vocab, django_capture_on_commit_callbacks):
+    def make(title, *, year=2023, kind="perda", published=True, about="", abstract="", subjects=(), pdf_lines=None):
+        document = Document.objects.create(
+            category=vocab["regulasi"],
+            document_type=vocab[kind],
+            number="7",
+            year=year,
+            title=title,
+            about=about,
+            abstract=abstract,
+            is_published=published,
+        )
+        document.subjects.set(Subject.objects.get_or_create(slug=slugify(s), defaults={"name": s})[0] for s in subjects)
+        if pdf_lines:
+            upload = SimpleUploadedFile(f"{slugify(title)}.pdf", text_pdf(pdf_lines), "application/pdf")
+            with django_capture_on_commit_callbacks(execute=True):
+                pustaka_services.file_add(document=document, checked=check_library_file(upload))
+        pustaka_services.document_refresh_search(document.pk)
+        lexicon_refresh()
+        return document
+
+    return make
