@@ -145,7 +145,7 @@ def main() -> int:
         searches = {}
         for name, path in SEARCHES.items():
             subprocess.run(["wrk", "-t1", "-c2", "-d2s", BASE + path], capture_output=True, check=True)
-            searches[name] = wrk(BASE + path, connections=WORKERS)
+            searches[name] = wrk(BASE + path, connections="1")
         html_gzip, page_gzip = page_weight(topic_url)
     finally:
         os.killpg(gunicorn.pid, signal.SIGTERM)
@@ -168,7 +168,8 @@ def main() -> int:
     print(f"topic page gzip: HTML {html_gzip:,} B; HTML + CSS + JS {page_gzip:,} B   (target ≤ 30,720 B)")
     slowest = max(result["p95_ms"] for result in searches.values())
     print(f"slowest search page p95: {slowest:.2f} ms   (target ≤ {SEARCH_P95_MS} ms; 10,000 documents,")
-    print(f"  measured with {WORKERS} connections, one per worker, so the figure is the page's time, not a queue)")
+    print("  one connection at a time: the page's own time, not a queue; the two cores are shared by gunicorn,")
+    print("  PostgreSQL and wrk itself)")
     search_errors = sum(result["errors"] for result in searches.values())
     passed = ratio >= 0.30 and page_gzip <= 30 * 1024 and topic["errors"] == 0
     passed = passed and slowest <= SEARCH_P95_MS and search_errors == 0

@@ -16,6 +16,7 @@ from pustaka.models import Document, DocumentFile
 from rpjpd.models import Topic
 
 PER_PAGE = 20
+COUNT_CAP = 500
 OPEN_DATA_FIELDS = [
     "id",
     "kategori",
@@ -82,10 +83,14 @@ def index(request):
 
 
 def results_page(results, number: int) -> Page:
-    """One page of results. The ranking query selects only ids (sorting thousands of narrow rows for a
-    common word is far cheaper than sorting whole documents), then the page's 20 documents are fetched.
-    Past the end: the last page."""
+    """One page of results. Counting stops at COUNT_CAP (a common word matches most of the library, and
+    nobody pages past the 25th page: the page says "lebih dari 500" and suggests filters). The ranking
+    query selects only ids (sorting thousands of narrow rows is far cheaper than sorting whole documents),
+    then the page's 20 documents are fetched. Past the end: the last page."""
     paginator = Paginator(results, PER_PAGE)
+    paginator.count = results.values("pk").order_by()[: COUNT_CAP + 1].count()
+    paginator.capped = paginator.count > COUNT_CAP
+    paginator.count = min(paginator.count, COUNT_CAP)
     if paginator.count == 0:
         return Page([], 1, paginator)
     number = min(number, paginator.num_pages)

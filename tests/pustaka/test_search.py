@@ -84,3 +84,11 @@ def test_search_page_queries_do_not_grow_with_the_library(client, make_document)
         make_document(f"Irigasi lagi {number}", subjects=["Air", "Desa"])
     many = count_queries(client, q="irigasi", jenis="peraturan-daerah")
     assert few == many and many <= 10, (few, many)
+
+
+def test_very_common_words_say_more_than_the_cap(client, make_document, settings, monkeypatch):
+    monkeypatch.setattr("pustaka.views.COUNT_CAP", 3)
+    for number in range(5):
+        make_document(f"Irigasi {number}")
+    page = client.get(reverse("pustaka:index"), {"q": "irigasi"}).content.decode()
+    assert "lebih dari 3 dokumen" in page
