@@ -1,6 +1,8 @@
 import django_filters
 from django import forms
 from django.core.cache import caches
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from pustaka.models import Category, Document, DocumentType
@@ -61,7 +63,7 @@ class DocumentFilter(django_filters.FilterSet):
 
 
 def select_fields(document_filter: DocumentFilter) -> list[tuple]:
-    """The filters as (name, label, id, options, current value) for plain <select>s: rendering them by hand is
+    """The filters as (name, label, id, <option> tags) for plain <select>s: rendering them by hand is
     several times faster than Django's widget templates, which matters on a page this busy. The option lists
     are kept five minutes in each worker."""
     form = document_filter.form
@@ -72,5 +74,13 @@ def select_fields(document_filter: DocumentFilter) -> list[tuple]:
     fields = []
     for bound in form:
         current = str(form.data.get(bound.html_name, "") or "")
-        fields.append((bound.html_name, bound.label, bound.auto_id, options[bound.html_name], current))
+        fields.append((bound.html_name, bound.label, bound.auto_id, option_tags(options[bound.html_name], current)))
     return fields
+
+
+def option_tags(options: list[tuple[str, str]], current: str) -> str:
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if value == current else "", label) for value, label in options),
+    )
