@@ -15,7 +15,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from ruangrunding.filetypes import MIME_TYPES, sniff
+from ruangrunding.filetypes import MIME_TYPES, check_size, sniff
 
 ALLOWED = {"pdf", "jpg", "png"}
 PICTURE_PIXELS_MAX = 40_000_000
@@ -30,14 +30,7 @@ class CheckedAttachment:
 
 
 def check_attachment(upload) -> CheckedAttachment:
-    limit = settings.KONSULTASI_ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("Berkas terlalu besar (%(size).1f MB). Paling besar %(limit)d MB.")
-            % {"size": upload.size / 1024 / 1024, "limit": limit // 1024 // 1024}
-        )
-    if upload.size == 0:
-        raise ValidationError(_("Berkas kosong. Pilih berkas yang berisi."))
+    check_size(upload, settings.KONSULTASI_ATTACHMENT_MAX_BYTES)
     upload.seek(0)
     data = upload.read()
     kind = sniff(data)

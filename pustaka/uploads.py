@@ -10,7 +10,7 @@ from django.core.files.base import File
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from ruangrunding.filetypes import MIME_TYPES, sniff
+from ruangrunding.filetypes import MIME_TYPES, check_size, sniff
 
 ALLOWED = {"pdf", "docx", "xlsx", "pptx", "odt", "ods"}
 
@@ -26,14 +26,7 @@ class CheckedFile:
 
 
 def check_library_file(upload) -> CheckedFile:
-    limit = settings.PUSTAKA_FILE_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("Berkas terlalu besar (%(size).1f MB). Paling besar %(limit)d MB.")
-            % {"size": upload.size / 1024 / 1024, "limit": limit // 1024 // 1024}
-        )
-    if upload.size == 0:
-        raise ValidationError(_("Berkas kosong. Pilih berkas yang berisi."))
+    check_size(upload, settings.PUSTAKA_FILE_MAX_BYTES)
     upload.seek(0)
     # Office files are ZIP archives whose table of contents sits at the end: read it all (≤ the limit).
     kind = sniff(upload.read())

@@ -3,6 +3,9 @@
 import io
 import zipfile
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 MIME_TYPES = {
     "pdf": "application/pdf",
     "jpg": "image/jpeg",
@@ -41,3 +44,14 @@ def _sniff_zip(data: bytes) -> str | None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return None
     return None
+
+
+def check_size(upload, limit: int) -> None:
+    """Refuse an empty upload or one above `limit` bytes, saying how big it was."""
+    if upload.size > limit:
+        raise ValidationError(
+            _("Berkas terlalu besar (%(size).1f MB). Paling besar %(limit)d MB.")
+            % {"size": upload.size / 1024 / 1024, "limit": limit // 1024 // 1024}
+        )
+    if upload.size == 0:
+        raise ValidationError(_("Berkas kosong. Pilih berkas yang berisi."))
