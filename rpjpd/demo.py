@@ -24,8 +24,7 @@ TOPICS = [
         "Ekonomi sesudah batu bara",
         "Sebagian besar pendapatan daerah masih bergantung pada batu bara dan minyak bumi. Cadangan itu akan "
         "berkurang, dan permintaan dunia berubah.\n\n## Pertanyaan untuk Anda\n\n1. Usaha apa di kampung Anda "
-        "yang bisa tumbuh menggantikannya?\n2. Apa yang menghambat: jalan, modal, pelatihan, atau pasar?\n\n"
-        "Bahan bacaan: [Kajian ekonomi daerah](https://example.org/kajian).",
+        "yang bisa tumbuh menggantikannya?\n2. Apa yang menghambat: jalan, modal, pelatihan, atau pasar?",
     ),
     (
         "isu-strategis-daerah",
