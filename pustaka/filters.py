@@ -67,14 +67,18 @@ def select_fields(document_filter: DocumentFilter) -> list[tuple]:
     several times faster than Django's widget templates, which matters on a page this busy. The option lists
     are kept five minutes in each worker."""
     form = document_filter.form
-    options = caches["pages"].get("pustaka:filter-options")
-    if options is None:
+    cached = caches["pages"].get("pustaka:filter-options")
+    if cached is None:
         options = {bound.html_name: [(str(v), str(label)) for v, label in bound.field.choices] for bound in form}
-        caches["pages"].set("pustaka:filter-options", options, 300)
+        unselected = {name: option_tags(choices, "") for name, choices in options.items()}
+        cached = (options, unselected)
+        caches["pages"].set("pustaka:filter-options", cached, 300)
+    options, unselected = cached
     fields = []
     for bound in form:
         current = str(form.data.get(bound.html_name, "") or "")
-        fields.append((bound.html_name, bound.label, bound.auto_id, option_tags(options[bound.html_name], current)))
+        tags = option_tags(options[bound.html_name], current) if current else unselected[bound.html_name]
+        fields.append((bound.html_name, bound.label, bound.auto_id, tags))
     return fields
 
 
