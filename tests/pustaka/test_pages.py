@@ -64,6 +64,9 @@ def test_lihat_opens_a_pdf_in_the_browser(client, regulation):
     response = client.get(reverse("pustaka:view", args=[regulation.files.get().pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("inline")
+    # the browser's PDF viewer cannot run under the site-wide policy; the document page itself keeps it
+    assert "Content-Security-Policy" not in response
+    assert "Content-Security-Policy" in client.get(regulation.get_absolute_url())
 
 
 def test_status_links_to_the_document_that_revoked_it(client, make_document):
