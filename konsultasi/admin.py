@@ -2,6 +2,7 @@
 private (staff holding the permission read them on the site, where each access is recorded)."""
 
 import statistics
+from contextvars import ContextVar
 
 from django import forms
 from django.contrib import admin, messages
@@ -11,6 +12,10 @@ from accounts.images import normalise_image
 from accounts.models import User
 from konsultasi import services
 from konsultasi.models import AccessRecord, Consultation, Expert, Field
+
+# Medians for the expert list being rendered: computed once per request (one query), read per row. A context
+# variable rather than an attribute, because one ModelAdmin instance serves every thread.
+expert_medians: ContextVar[dict[int, float] | None] = ContextVar("expert_medians", default=None)
 
 
 @admin.register(Field)
@@ -104,15 +109,15 @@ class ExpertAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("median jawaban pertama"))
     def median_first_answer(self, obj):
-        medians = getattr(self, "_medians", None)
-        if medians is None:
-            return "—"
-        hours = medians.get(obj.pk)
+        hours = (expert_medians.get() or {}).get(obj.pk)
         return "—" if hours is None else _("%(hours).1f jam") % {"hours": hours}
 
     def changelist_view(self, request, extra_context=None):
-        self._medians = median_hours_to_first_answer()
-        return super().changelist_view(request, extra_context)
+        token = expert_medians.set(median_hours_to_first_answer())
+        try:
+            return super().changelist_view(request, extra_context)
+        finally:
+            expert_medians.reset(token)
 
     def save_model(self, request, obj, form, change):
         email = form.cleaned_data.get("invite_email")
