@@ -115,7 +115,10 @@ class ExpertAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         token = expert_medians.set(median_hours_to_first_answer())
         try:
-            return super().changelist_view(request, extra_context)
+            response = super().changelist_view(request, extra_context)
+            if hasattr(response, "render"):
+                response.render()  # the rows read the medians while rendering, so render before resetting
+            return response
         finally:
             expert_medians.reset(token)
 
