@@ -88,5 +88,9 @@ def seed_user(username: str, *, display_name: str, email: str, kecamatan: str, d
 
 def seed_staff_group() -> Group:
     group, _created = Group.objects.get_or_create(name=STAFF_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=STAFF_APPS))
+    # Reading private consultations is granted person by person, never with the group.
+    permissions = Permission.objects.filter(content_type__app_label__in=STAFF_APPS).exclude(
+        codename="read_private_consultation"
+    )
+    group.permissions.set(permissions)
     return group

@@ -56,3 +56,10 @@ def test_demo_content_fills_every_page(client):
     experts = client.get(reverse("konsultasi:index")).content.decode()
     assert "Universitas Mulawarman" in experts and "Dr. Ir. Rahmawati Said" in experts
     assert "082346721643" in client.get(reverse("guide")).content.decode()
+
+
+def test_demo_staff_group_cannot_read_private_consultations():
+    seed()
+    staff = User.objects.get(username="staf.demo")
+    assert staff.has_perm("rpjpd.change_reply")
+    assert not staff.has_perm("konsultasi.read_private_consultation")
