@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -12,6 +12,7 @@ from konsultasi.access import STAFF, STAFF_PERMISSION, get_attachment_for_user, 
 from konsultasi.filters import ExpertFilter
 from konsultasi.forms import CloseForm, ConsultationForm, MessageForm
 from konsultasi.models import Consultation, Expert
+from ruangrunding.storage import private_file_response
 
 PER_PAGE = 20
 
@@ -131,13 +132,9 @@ def consultation_close(request, pk):
 def attachment(request, pk, message_pk):
     """The two participants (and staff with the permission, recorded): download an attachment."""
     message = get_attachment_for_user(request, pk, message_pk)
-    response = FileResponse(
-        message.attachment.open("rb"),
-        as_attachment=True,
-        filename=message.attachment_name,
-        content_type=message.attachment_type,
+    response = private_file_response(
+        message.attachment, filename=message.attachment_name, content_type=message.attachment_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
 

@@ -1,10 +1,9 @@
 import csv
 import json
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
@@ -14,6 +13,8 @@ from pustaka import search, services
 from pustaka.filters import SORT_CHOICES, SORTS, DocumentFilter, select_fields
 from pustaka.models import Document, DocumentFile
 from rpjpd.models import Topic
+from ruangrunding.mail import absolute_url
+from ruangrunding.storage import private_file_response
 
 PER_PAGE = 20
 COUNT_CAP = 500
@@ -147,14 +148,9 @@ def download(request, pk):
     """Everyone (published documents): "Unduh" a file; each download is counted."""
     document_file = get_file_for_user(request, pk)
     services.file_downloaded(document_file)
-    response = FileResponse(
-        document_file.file.open("rb"),
-        as_attachment=True,
-        filename=document_file.display_name,
-        content_type=document_file.content_type,
+    return private_file_response(
+        document_file.file, filename=document_file.display_name, content_type=document_file.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @require_safe
@@ -164,11 +160,9 @@ def view_pdf(request, pk):
     document_file = get_file_for_user(request, pk)
     if not document_file.is_pdf:
         return redirect("pustaka:download", pk=pk)
-    response = FileResponse(
-        document_file.file.open("rb"), filename=document_file.display_name, content_type="application/pdf"
+    return private_file_response(
+        document_file.file, filename=document_file.display_name, content_type="application/pdf", inline=True
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def open_data_rows():
@@ -198,12 +192,8 @@ def open_data_rows():
             "bahasa": document.language,
             "sumber": document.source,
             "abstrak": document.abstract,
-            "tautan": request_absolute(document.get_absolute_url()),
+            "tautan": absolute_url(document.get_absolute_url()),
         }
-
-
-def request_absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 class Echo:

@@ -11,9 +11,11 @@ import base64
 import logging
 from datetime import timedelta
 
-from django.core.mail import EmailMultiAlternatives, mailers
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, mailers, send_mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.tasks import task
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -89,3 +91,23 @@ class TaskQueueEmailBackend(BaseEmailBackend):
             deliver_email.enqueue(message_to_data(message))
             queued += 1
         return queued
+
+
+def absolute_url(path: str) -> str:
+    """A site path as the full address for an e-mail (the worker has no request to ask; SITE_URL tells)."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def send_templated(template: str, recipient, context: dict) -> bool:
+    """Queue one e-mail built from templates/emails/<template>_subject.txt and <template>.txt to a user; False
+    when the user has no address."""
+    if not recipient.email:
+        return False
+    context = {**context, "recipient": recipient}
+    send_mail(
+        subject=render_to_string(f"emails/{template}_subject.txt", context).strip(),
+        message=render_to_string(f"emails/{template}.txt", context),
+        from_email=None,
+        recipient_list=[recipient.email],
+    )
+    return True
