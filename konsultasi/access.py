@@ -27,7 +27,7 @@ def get_consultation_for_user(request: HttpRequest, pk: int, *, what: str = "per
     role = consultation.role_of(user)
     if role is not None:
         return ConsultationAccess(consultation, role)
-    if user.is_staff and user.has_perm(STAFF_PERMISSION):
+    if is_private_reader(user):
         services.staff_access_record(consultation=consultation, staff=user, what=what)
         return ConsultationAccess(consultation, STAFF)
     raise Http404
@@ -36,3 +36,14 @@ def get_consultation_for_user(request: HttpRequest, pk: int, *, what: str = "per
 def get_attachment_for_user(request: HttpRequest, pk: int, message_pk: int) -> Message:
     access = get_consultation_for_user(request, pk, what="lampiran")
     return get_object_or_404(access.consultation.messages.exclude(attachment=""), pk=message_pk)
+
+
+def is_private_reader(user) -> bool:
+    """Staff holding the explicit permission to read consultations they are not part of."""
+    return user.is_authenticated and user.is_staff and user.has_perm(STAFF_PERMISSION)
+
+
+def require_private_reader(request: HttpRequest) -> None:
+    """The list of all consultations: 404 for anyone who is not such a staff member."""
+    if not is_private_reader(request.user):
+        raise Http404

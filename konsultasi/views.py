@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from konsultasi import services
-from konsultasi.access import STAFF, STAFF_PERMISSION, get_attachment_for_user, get_consultation_for_user
+from konsultasi.access import STAFF, get_attachment_for_user, get_consultation_for_user, require_private_reader
 from konsultasi.filters import ExpertFilter
 from konsultasi.forms import CloseForm, ConsultationForm, MessageForm
 from konsultasi.models import Consultation, Expert
@@ -143,8 +143,7 @@ def attachment(request, pk, message_pk):
 @require_safe
 def staff_list(request):
     """Staff holding the permission: every consultation's metadata; opening one is recorded."""
-    if not (request.user.is_staff and request.user.has_perm(STAFF_PERMISSION)):
-        raise Http404
+    require_private_reader(request)
     consultations = Consultation.objects.select_related("citizen", "expert").order_by("-last_message_at")
     page = Paginator(consultations, PER_PAGE).get_page(request.GET.get("halaman"))
     return render(request, "konsultasi/staff_list.html", {"page": page})

@@ -63,6 +63,12 @@ class DocumentQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("category", "document_type").defer("search_vector")
 
+    def related_to(self, document: "Document", subjects):
+        """Other published documents sharing a subject, newest first."""
+        return (
+            self.published().for_listing().filter(subjects__in=subjects).exclude(pk=document.pk).distinct()
+        ).order_by("-year")
+
 
 class Document(models.Model):
     class Status(models.TextChoices):

@@ -3,7 +3,10 @@
 each word is matched by trigram similarity against the words the library uses, so "irrigasi" is searched as
 "irigasi" (and the page says so). On SQLite a plain word-by-word match."""
 
+from dataclasses import dataclass
+
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, FloatField, Q, Value
 from django.utils.html import escape
@@ -13,6 +16,15 @@ from pustaka.models import Document
 
 CONFIG = "indonesian"
 QUERY_MAX = 200
+PER_PAGE = 20
+COUNT_CAP = 500
+
+
+@dataclass
+class Results:
+    page: Page
+    searched_for: str  # the query as searched: the typed one, or its correction
+    corrected: bool
 
 
 def clean_query(raw: str | None) -> str:
@@ -40,6 +52,31 @@ def search(queryset, query: str):
             | Q(files__extracted_text__icontains=word)
         )
     return queryset.distinct().annotate(rank=Value(1.0, output_field=FloatField()))
+
+
+def results(documents, query: str, *, ordering: tuple[str, ...], number: int) -> Results:
+    """One page of matching documents; when the typed query finds nothing, its typo correction's."""
+    page = results_page(search(documents, query).order_by(*ordering), number)
+    if query and page.paginator.count == 0 and (fixed := corrected(query)):
+        return Results(results_page(search(documents, fixed).order_by(*ordering), number), fixed, corrected=True)
+    return Results(page, query, corrected=False)
+
+
+def results_page(ranked_documents, number: int) -> Page:
+    """One page from a single ranking query over ids only: the first COUNT_CAP + 1 ids in order give both the
+    page and the count (sorting thousands of narrow rows is far cheaper than sorting whole documents, and
+    nobody pages past the 25th page: beyond the cap the page says "lebih dari 500" and suggests filters).
+    Then the page's 20 documents are fetched. Past the end: the last page."""
+    ranked = list(ranked_documents.values_list("pk", flat=True)[: COUNT_CAP + 1])
+    paginator = Paginator(ranked, PER_PAGE)
+    paginator.capped = len(ranked) > COUNT_CAP
+    paginator.count = min(len(ranked), COUNT_CAP)
+    if not ranked:
+        return Page([], 1, paginator)
+    number = min(number, paginator.num_pages)
+    ids = ranked[(number - 1) * PER_PAGE : number * PER_PAGE]
+    documents = Document.objects.for_listing().in_bulk(ids)
+    return Page([documents[pk] for pk in ids], number, paginator)
 
 
 def corrected(query: str) -> str | None:

@@ -87,7 +87,7 @@ def test_search_page_queries_do_not_grow_with_the_library(client, make_document)
 
 
 def test_very_common_words_say_more_than_the_cap(client, make_document, settings, monkeypatch):
-    monkeypatch.setattr("pustaka.views.COUNT_CAP", 3)
+    monkeypatch.setattr("pustaka.search.COUNT_CAP", 3)
     for number in range(5):
         make_document(f"Irigasi {number}")
     page = client.get(reverse("pustaka:index"), {"q": "irigasi"}).content.decode()
