@@ -72,12 +72,6 @@ class Expert(models.Model):
 
 
 class ConsultationQuerySet(models.QuerySet):
-    def involving(self, user):
-        """The consultations a user takes part in, as the citizen or as the expert."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(Q(citizen=user) | Q(expert__user=user))
-
     def asked_by(self, user):
         return self.filter(citizen=user).annotate(
             unread=Case(

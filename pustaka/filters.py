@@ -1,5 +1,4 @@
 import django_filters
-from django import forms
 from django.core.cache import caches
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -19,10 +18,6 @@ SORT_CHOICES = [
     ("judul", _("Judul (A–Z)")),
     ("unduhan", _("Paling banyak diunduh")),
 ]
-
-
-class LibraryFilterForm(forms.Form):
-    hide_optional_marker = True
 
 
 def year_choices():
@@ -59,7 +54,6 @@ class DocumentFilter(django_filters.FilterSet):
     class Meta:
         model = Document
         fields = []
-        form = LibraryFilterForm
 
 
 def select_fields(document_filter: DocumentFilter) -> list[tuple]:

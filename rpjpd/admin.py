@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import render
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -220,8 +220,7 @@ class ModerationQueueAdmin(ReplyAdmin):
     ordering = ["-report_count", "-created_at"]
 
     def get_queryset(self, request):
-        waiting = Q(status=Reply.Status.PENDING_REVIEW) | Q(status=Reply.Status.VISIBLE, report_count__gt=0)
-        return super().get_queryset(request).filter(waiting, removed_at__isnull=True)
+        return super().get_queryset(request).awaiting_moderation()
 
     def changelist_view(self, request, extra_context=None):
         if not request.GET and self.get_queryset(request).exists():

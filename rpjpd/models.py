@@ -113,8 +113,10 @@ class ReplyQuerySet(models.QuerySet):
     def with_author(self):
         return self.select_related("author")
 
-    def reported(self):
-        return self.filter(report_count__gt=0)
+    def awaiting_moderation(self):
+        """Hidden after reports and waiting for a moderator, or reported and still shown; not deleted ones."""
+        waiting = Q(status=Reply.Status.PENDING_REVIEW) | Q(status=Reply.Status.VISIBLE, report_count__gt=0)
+        return self.filter(waiting, removed_at__isnull=True)
 
 
 class Reply(models.Model):

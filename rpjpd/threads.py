@@ -3,7 +3,7 @@ anything deeper flat under its level-3 ancestor with "membalas @nama"."""
 
 from dataclasses import dataclass, field
 
-from rpjpd.models import NESTING_LEVELS, PATH_SEGMENT, Reply
+from rpjpd.models import NESTING_LEVELS, Reply
 
 
 @dataclass
@@ -28,9 +28,7 @@ def nest(roots: list[Reply], descendants: list[Reply]) -> list[ShownReply]:
         if reply.depth < NESTING_LEVELS:
             holder = shown.get(reply.parent_id)
         else:
-            deepest_nesting_ancestor = int(
-                reply.path[(NESTING_LEVELS - 1) * PATH_SEGMENT : NESTING_LEVELS * PATH_SEGMENT]
-            )
+            deepest_nesting_ancestor = reply.ancestor_ids[NESTING_LEVELS - 1]
             holder = shown.get(deepest_nesting_ancestor)
             if reply.parent_id != deepest_nesting_ancestor:
                 node.answering = by_id.get(reply.parent_id)
