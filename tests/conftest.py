@@ -36,6 +36,19 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
+def dead_mail_server(settings):
+    """E-mail queued in the database and delivered by the real worker to an SMTP port nobody listens on."""
+    settings.MAILERS = {
+        "default": {"BACKEND": "ruangrunding.mail.TaskQueueEmailBackend"},
+        "delivery": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 2},
+        },
+    }
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture
 def kecamatan(db):
     tenggarong = Kecamatan.objects.create(name="Tenggarong")
     Desa.objects.create(kecamatan=tenggarong, name="Maluhu", kind=Desa.Kind.KELURAHAN)

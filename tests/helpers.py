@@ -1,6 +1,9 @@
 """Helpers the tests share: building users of each role and clients signed in as them."""
 
+import io
+
 from allauth.account.models import EmailAddress
+from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import User
@@ -29,3 +32,8 @@ def client_for(user: User | None) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+def run_worker() -> None:
+    """Run the real task worker once over everything queued, then return."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())

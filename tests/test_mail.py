@@ -1,25 +1,19 @@
 """E-mail leaves through the task worker: queued by the request, delivered (or failed) by `db_worker`."""
 
-import io
-
 import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
-from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from ruangrunding.mail import data_to_message, message_to_data
+from tests.helpers import run_worker
 
 QUEUED_LOCMEM = {
     "default": {"BACKEND": "ruangrunding.mail.TaskQueueEmailBackend"},
     "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
 }
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
 
 
 def test_message_survives_the_round_trip_through_json():
@@ -49,15 +43,7 @@ def test_password_reset_mail_is_queued_then_delivered_by_the_worker(client, citi
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_dead_mail_server_fails_the_task_not_the_page(client, citizen, settings):
-    settings.MAILERS = {
-        "default": {"BACKEND": "ruangrunding.mail.TaskQueueEmailBackend"},
-        "delivery": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 2},
-        },
-    }
-    settings.TASKS = DATABASE_TASKS
+def test_a_dead_mail_server_fails_the_task_not_the_page(client, citizen, dead_mail_server):
     response = client.post(reverse("account_reset_password"), {"email": "siti@contoh.id"})
     assert response.status_code == 302
 

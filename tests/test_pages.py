@@ -68,8 +68,10 @@ def test_home_page_query_count_is_small_and_fixed(client, citizen, django_assert
 
 def test_region_profile_placeholder_before_staff_fill_it_in(client):
     page = client.get(reverse("home")).content.decode()
-    assert "Ruang Runding" in page
     assert RegionProfile.objects.count() == 0
+    assert "<strong>Ruang Runding</strong> <span>Kabupaten</span>" in page  # header: the placeholder name
+    assert "<p><strong>Bappeda</strong></p>" in page  # footer: the placeholder agency
+    assert "mailto:" not in page and "tel:" not in page  # no contacts until staff give them
 
 
 def test_home_page_fits_the_30_kb_budget_for_slow_phones(client, citizen):

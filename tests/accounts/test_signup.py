@@ -125,4 +125,4 @@ def test_unknown_demographic_value_is_refused(client, kecamatan):
 def test_signed_in_user_visiting_signup_is_sent_home(client, citizen):
     client.force_login(citizen)
     response = client.get(SIGNUP)
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == reverse("home")

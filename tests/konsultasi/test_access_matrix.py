@@ -48,6 +48,10 @@ def test_reading_a_consultation(everyone, role, name, with_attachment):
     response = client_for(everyone[role]).get(urls(consultation, message)[name])
     if role in PARTICIPANTS or (role == "auditor" and name != "close"):
         assert response.status_code == 200
+        if name == "attachment":
+            assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+        else:
+            assert "Air sumur keruh" in response.content.decode()
     else:
         assert response.status_code == 404
         assert "Air sumur keruh" not in response.content.decode()

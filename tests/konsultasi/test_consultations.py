@@ -1,9 +1,7 @@
-import io
 import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from konsultasi import services
 from konsultasi.models import Consultation, Message
-from tests.helpers import client_for, make_expert
+from tests.helpers import client_for, make_expert, run_worker
 from tests.konsultasi import files
 
 pytestmark = pytest.mark.django_db
@@ -175,17 +173,9 @@ def test_konsultasi_saya_queries_do_not_grow_with_consultations(citizen, expert)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_mail_outage_never_loses_the_message(citizen, expert, settings):
-    settings.MAILERS = {
-        "default": {"BACKEND": "ruangrunding.mail.TaskQueueEmailBackend"},
-        "delivery": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 2},
-        },
-    }
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+def test_a_mail_outage_never_loses_the_message(citizen, expert, dead_mail_server):
     response = client_for(citizen).post(create_url(expert), {"subject": "Saat surel mati", "body": "Tetap tersimpan"})
     assert response.status_code == 302
     assert Message.objects.get().body == "Tetap tersimpan"
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+    run_worker()
     assert DBTaskResult.objects.filter(status="FAILED").count() == 1

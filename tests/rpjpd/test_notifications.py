@@ -1,14 +1,11 @@
-import io
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from rpjpd import services
 from rpjpd.models import Reply
-from tests.helpers import client_for
+from tests.helpers import client_for, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -51,19 +48,11 @@ def test_opt_out_is_on_the_profile_page(client, citizen):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_dead_mail_server_neither_fails_nor_loses_the_reply(topic, citizen, citizen2, settings):
-    settings.MAILERS = {
-        "default": {"BACKEND": "ruangrunding.mail.TaskQueueEmailBackend"},
-        "delivery": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 2},
-        },
-    }
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+def test_a_dead_mail_server_neither_fails_nor_loses_the_reply(topic, citizen, citizen2, dead_mail_server):
     parent = services.reply_create(topic=topic, author=citizen, body="Pertanyaan saya")
     response = client_for(citizen2).post(reverse("rpjpd:answer", args=[parent.pk]), {"body": "Jawaban saat surel mati"})
     assert response.status_code == 302
     assert Reply.objects.filter(body="Jawaban saat surel mati").exists()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+    run_worker()
     assert DBTaskResult.objects.filter(status="FAILED").count() == 1
     assert DBTaskResult.objects.filter(status="READY").count() == 1  # the retry, scheduled for later
