@@ -129,8 +129,13 @@ class Document(models.Model):
     @property
     def citation(self) -> str:
         """E.g. "Peraturan Daerah Nomor 7 Tahun 2024"."""
-        number = f" Nomor {self.number}" if self.number else ""
-        return f"{self.document_type}{number} Tahun {self.year}"
+        if self.number:
+            return _("%(type)s Nomor %(number)s Tahun %(year)s") % {
+                "type": self.document_type,
+                "number": self.number,
+                "year": self.year,
+            }
+        return _("%(type)s Tahun %(year)s") % {"type": self.document_type, "year": self.year}
 
 
 def document_file_path(instance: "DocumentFile", filename: str) -> str:

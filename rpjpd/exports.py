@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from rpjpd.models import Reply
@@ -34,7 +35,7 @@ def replies_for_export(replies) -> Iterable[Reply]:
 
 def status_of(reply: Reply) -> str:
     if reply.is_removed:
-        return "dihapus penulis"
+        return _("dihapus penulis")
     return reply.get_status_display()
 
 
@@ -44,6 +45,7 @@ def local(moment) -> str:
 
 def row(reply: Reply) -> list:
     author = reply.author
+    not_answered = _("tidak menjawab")
     return [
         reply.pk,
         reply.parent_id or "",
@@ -51,9 +53,9 @@ def row(reply: Reply) -> list:
         reply.topic.title,
         author.public_name,
         author.kecamatan.name if author.kecamatan else "",
-        author.get_gender_display() if author.gender else "tidak menjawab",
-        author.get_age_group_display() if author.age_group else "tidak menjawab",
-        author.get_disability_display() if author.disability else "tidak menjawab",
+        author.get_gender_display() if author.gender else not_answered,
+        author.get_age_group_display() if author.age_group else not_answered,
+        author.get_disability_display() if author.disability else not_answered,
         local(reply.created_at),
         local(reply.edited_at),
         status_of(reply),
