@@ -76,7 +76,7 @@ def document_detail(request, pk, slug=None):
         "subjects": subjects,
         "files": document.files.all(),
         "related": related,
-        "topics": Topic.objects.published().filter(reading_materials=document).select_related("section"),
+        "topics": Topic.objects.published().citing(document).select_related("section"),
         "changes": document.changes.published(),
     }
     return render(request, "pustaka/document.html", context)

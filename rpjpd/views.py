@@ -70,20 +70,27 @@ def reply_to_topic(request, section_slug, topic_slug):
     """Signed-in users: "Kirim" a top-level reply to a topic."""
     topic = get_topic_for_user(request, section_slug, topic_slug)
     form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            reply = services.reply_create(
-                topic=topic,
-                author=request.user,
-                body=form.cleaned_data["body"],
-                submission_token=form.cleaned_data["submission_token"],
-            )
-        except services.ReplyRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(request, _("Tanggapan Anda telah dikirim."))
-            return redirect(reply_url(reply))
+    if reply := create_from_form(request, form, topic=topic, parent=None):
+        messages.success(request, _("Tanggapan Anda telah dikirim."))
+        return redirect(reply_url(reply))
     return render(request, "rpjpd/topic.html", topic_context(request, topic, form), status=400)
+
+
+def create_from_form(request, form: ReplyForm, *, topic: Topic, parent: Reply | None) -> Reply | None:
+    """The reply the valid form asks for, or None with the reason added to the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return services.reply_create(
+            topic=topic,
+            author=request.user,
+            parent=parent,
+            body=form.cleaned_data["body"],
+            submission_token=form.cleaned_data["submission_token"],
+        )
+    except services.ReplyRefused as refusal:
+        form.add_error(None, str(refusal))
+        return None
 
 
 @login_required
@@ -93,20 +100,9 @@ def answer_reply(request, pk):
     parent = get_reply_for_user(request, pk)
     # Its own ids: inline, this form shares the page with the topic's form and maybe other answers.
     form = ReplyForm(request.POST or None, auto_id=f"balas-{parent.pk}-%s")
-    if request.method == "POST" and form.is_valid():
-        try:
-            reply = services.reply_create(
-                topic=parent.topic,
-                author=request.user,
-                parent=parent,
-                body=form.cleaned_data["body"],
-                submission_token=form.cleaned_data["submission_token"],
-            )
-        except services.ReplyRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(request, _("Balasan Anda telah dikirim."))
-            return redirect(reply_url(reply))
+    if request.method == "POST" and (reply := create_from_form(request, form, topic=parent.topic, parent=parent)):
+        messages.success(request, _("Balasan Anda telah dikirim."))
+        return redirect(reply_url(reply))
     context = {"parent": parent, "topic": parent.topic, "form": form}
     status = 400 if request.method == "POST" else 200
     return render_page(request, "rpjpd/answer.html", "rpjpd/includes/_answer_form.html", context, status)
