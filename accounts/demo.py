@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
 
 from accounts.models import AgeGroup, Desa, Disability, Gender, Kecamatan, RegionProfile, User
+from insight import demo as insight_demo
 from konsultasi import demo as konsultasi_demo
 from konsultasi.models import Expert
 from pustaka import demo as pustaka_demo
@@ -61,6 +62,7 @@ def seed_all() -> list[tuple[str, str]]:
     pustaka_demo.seed()
     rpjpd_demo.seed(authors=[citizen, second])
     konsultasi_demo.seed(citizen=citizen)
+    insight_demo.seed()
     return [("warga", citizen.username), ("pakar", EXPERTS[0][0]), ("staf Bappeda", staff.username)]
 
 

@@ -12,6 +12,7 @@ SORTS = {
     "judul": ("title", "pk"),
     "unduhan": ("-download_count", "-pk"),
 }
+FILTER_NAMES = ("kategori", "jenis", "tahun", "status")
 SORT_CHOICES = [
     ("", _("Paling sesuai")),
     ("terbaru", _("Terbaru")),

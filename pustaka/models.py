@@ -174,3 +174,43 @@ class DocumentFile(models.Model):
     @property
     def is_pdf(self) -> bool:
         return self.kind == "pdf"
+
+
+# --- Tallies for the staff dashboard. One row per thing per day (WITA), so a period's figure is a sum over a
+# few hundred rows rather than over every event, and nothing in them says who did it.
+
+
+class DownloadTally(models.Model):
+    """How often a document's files were downloaded on one day."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="download_tallies")
+    day = models.DateField(_("tanggal"))
+    count = models.PositiveIntegerField(_("jumlah"), default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "day"], name="one_download_tally_per_day")]
+        indexes = [models.Index(fields=["day"], name="pustaka_download_day_idx")]
+        verbose_name = _("unduhan harian")
+        verbose_name_plural = _("unduhan harian")
+
+    def __str__(self) -> str:
+        return f"{self.document_id} {self.day}: {self.count}"
+
+
+class UnfoundSearch(models.Model):
+    """A search in the library that found nothing, counted per day: the words only, never who searched."""
+
+    TERM_MAX = 100
+
+    term = models.CharField(_("kata kunci"), max_length=TERM_MAX)
+    day = models.DateField(_("tanggal"))
+    count = models.PositiveIntegerField(_("jumlah"), default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["term", "day"], name="one_unfound_search_per_day")]
+        indexes = [models.Index(fields=["day"], name="pustaka_unfound_day_idx")]
+        verbose_name = _("pencarian tanpa hasil")
+        verbose_name_plural = _("pencarian tanpa hasil")
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.day}): {self.count}"

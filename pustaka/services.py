@@ -1,16 +1,19 @@
 """Writes in the library: adding files, keeping the search vector current, counting downloads."""
 
 import logging
+import re
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from pustaka.models import Document, DocumentFile
+from pustaka.models import Document, DocumentFile, DownloadTally, UnfoundSearch
 from pustaka.uploads import CheckedFile
 
 logger = logging.getLogger(__name__)
+PERSONAL_LOOKING = re.compile(r"\d{6,}|@")
 CONFIG = "indonesian"
 INDEXED_TEXT_MAX = 400_000  # characters of a document's files that go into its search vector
 
@@ -59,3 +62,26 @@ def document_refresh_search(document_id: int) -> None:
 def file_downloaded(document_file: DocumentFile) -> None:
     DocumentFile.objects.filter(pk=document_file.pk).update(download_count=F("download_count") + 1)
     Document.objects.filter(pk=document_file.document_id).update(download_count=Coalesce(F("download_count"), 0) + 1)
+    _count_today(DownloadTally, document_id=document_file.document_id)
+
+
+def unfound_search_record(*, query: str) -> None:
+    """Count a search that found nothing, so staff see what citizens look for and the library lacks. Only the
+    words are kept (lower case, spaces tidied, cut to the column's length): no user, address or time of day.
+    Something that looks like a personal number (NIK, telephone) or an e-mail address is not kept at all."""
+    term = " ".join(query.lower().split())[: UnfoundSearch.TERM_MAX]
+    if len(term) >= 2 and not PERSONAL_LOOKING.search(term):
+        _count_today(UnfoundSearch, term=term)
+
+
+def _count_today(tally, **key) -> None:
+    """Add one to today's row of a tally, creating it on the day's first event. Two requests racing to create
+    it both end up counted: the loser's insert fails on the unique constraint and it updates instead."""
+    key["day"] = timezone.localdate()
+    if tally.objects.filter(**key).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            tally.objects.create(count=1, **key)
+    except IntegrityError:
+        tally.objects.filter(**key).update(count=F("count") + 1)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from pustaka import opendata, search, services
 from pustaka.access import get_document_for_user, get_file_for_user
-from pustaka.filters import SORT_CHOICES, SORTS, DocumentFilter, select_fields
+from pustaka.filters import FILTER_NAMES, SORT_CHOICES, SORTS, DocumentFilter, select_fields
 from pustaka.models import Document
 from rpjpd.models import Topic
 from ruangrunding.storage import private_file_response
@@ -36,6 +36,9 @@ def index(request):
     number = int(requested) if requested.isdigit() and 0 < int(requested) < 100_000 else 1
     found = search.results(filtered, query, ordering=SORTS[order], number=number)
     page = found.page
+    narrowed = any(request.GET.get(name) for name in FILTER_NAMES)
+    if query and not page.paginator.count and not narrowed:
+        services.unfound_search_record(query=query)
     if found.corrected:
         instead = _("Tidak ada hasil untuk “%(typed)s”. Menampilkan hasil untuk “%(fixed)s”.")
         notices.append(instead % {"typed": query, "fixed": found.searched_for})
@@ -47,7 +50,7 @@ def index(request):
         "query": query,
         "chosen_order": chosen,
         "sort_choices": SORT_CHOICES,
-        "filters_active": any(request.GET.get(name) for name in ("kategori", "jenis", "tahun", "status", "urut")),
+        "filters_active": narrowed or bool(chosen),
         "page": page,
         "rows": rows,
         "snippets": search.snippets(rows, found.searched_for),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from rpjpd.models import Reply
+from ruangrunding.spreadsheets import safe_cell
 
 COLUMNS = [
     "id",
@@ -61,13 +62,6 @@ def row(reply: Reply) -> list:
         status_of(reply),
         reply.body,
     ]
-
-
-def safe_cell(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection): quote it.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def export_filename(name: str, extension: str) -> str:

@@ -114,6 +114,11 @@ class ReplyQuerySet(models.QuerySet):
         """Every reply below the given top-level replies, depth-first (one query for a whole page)."""
         return self.filter(root_id__in=root_ids).exclude(pk__in=root_ids).order_by("path")
 
+    def counted(self):
+        """The replies the public counts show (not hidden by moderators or pending review): the ones the
+        participation figures count too."""
+        return self.filter(status=Reply.Status.VISIBLE)
+
     def with_author(self):
         return self.select_related("author")
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "rpjpd",
     "konsultasi",
     "pustaka",
+    "insight",
 ]
 
 MIDDLEWARE = [

@@ -16,11 +16,14 @@ urlpatterns = [
     path("panduan/", views.guide, name="guide"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Pages without our <link rel="icon"> (the admin) make browsers ask for /favicon.ico.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("akun/", include("accounts.urls")),
     path("akun/", include(allauth_urlpatterns)),
     path("rpjpd/", include("rpjpd.urls")),
     path("konsultasi/", include("konsultasi.urls")),
     path("pustaka/", include("pustaka.urls")),
+    path("staf/dasbor/", include("insight.urls")),
     path("admin/", admin.site.urls),
 ]
 

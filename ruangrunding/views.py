@@ -2,7 +2,8 @@ import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -49,3 +50,9 @@ def robots_txt(request):
     """Crawlers: everything public may be indexed, accounts and admin not. (Also the benchmark's trivial
     view: it goes through every middleware and touches no database.)"""
     return HttpResponse("User-agent: *\nDisallow: /akun/\nDisallow: /admin/\n", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    """Everyone: browsers ask for /favicon.ico on pages without our icon link (the admin)."""
+    return redirect(static("img/logo.svg"), permanent=True)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Kecamatan, RegionProfile, User
+from insight import dashboard, periods
 from konsultasi.models import Expert
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,17 @@ def test_demo_staff_group_cannot_read_private_consultations():
     staff = User.objects.get(username="staf.demo")
     assert staff.has_perm("rpjpd.change_reply")
     assert not staff.has_perm("konsultasi.read_private_consultation")
+
+
+def test_demo_data_fills_the_staff_dashboard():
+    seed()
+    blocks = {block.slug: block for block in dashboard.blocks(periods.period_for(periods.ALL_TIME))}
+    facts = {fact.label: fact.value for fact in blocks["partisipasi"].facts}
+    assert facts["Peserta aktif (pernah menulis) dalam periode ini"] > 100
+    assert facts["Tanggapan RPJPD dalam periode ini"] > 500
+    kecamatan = next(f for f in blocks["jangkauan"].figures if f.slug == "per-kecamatan")
+    assert len(kecamatan.highlighted_rows) == 3  # Tabang, Kembang Janggut and Muara Wis: nobody yet
+    unfound = next(f for f in blocks["pustaka"].figures if f.slug == "pencarian-tanpa-hasil")
+    assert unfound.rows[0][0] == "peta rawan banjir kecamatan"
+    consultations = {fact.label: fact.value for fact in blocks["konsultasi"].facts}
+    assert consultations["Konsultasi dibuka"] > 30 and consultations["Rata-rata penilaian (1–5)"] > 3

@@ -1,0 +1,9 @@
+"""The whole dashboard for one period: its four blocks, in the order the page and the export show them."""
+
+from insight import consultations, library, participation, reach
+from insight.figures import Block
+from insight.periods import Period
+
+
+def blocks(period: Period) -> list[Block]:
+    return [participation.block(period), reach.block(period), consultations.block(period), library.block(period)]

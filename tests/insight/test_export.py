@@ -1,0 +1,60 @@
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from insight import dashboard, periods
+from insight.export import cell_value
+from tests.helpers import client_for
+
+
+@pytest.fixture
+def workbook(world, staff):
+    def get(key):
+        response = client_for(staff).get(reverse("insight:download"), {"periode": key})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+        assert f"dasbor-partisipasi-{key}-" in response["Content-Disposition"]
+        return load_workbook(io.BytesIO(response.content))
+
+    return get
+
+
+def sheet_rows(sheet):
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_one_sheet_per_block(workbook):
+    assert workbook("semua").sheetnames == ["Partisipasi", "Jangkauan", "Konsultasi", "Pustaka"]
+
+
+@pytest.mark.parametrize("key", [periods.ALL_TIME, periods.THIS_YEAR, periods.LAST_30_DAYS])
+def test_workbook_holds_the_same_numbers_as_the_page(workbook, key):
+    book = workbook(key)
+    for block in dashboard.blocks(periods.period_for(key)):
+        rows = sheet_rows(book[block.title])
+        for fact in block.facts:
+            assert [str(fact.label), cell_value(fact.value)] in [row[:2] for row in rows]
+        for figure in block.figures:
+            titles = [row[0] for row in rows]
+            start = titles.index(figure.title)
+            assert [c for c in rows[start + 1] if c is not None] == [str(h) for h in figure.headers]
+            for offset, expected in enumerate(figure.rows, start=start + 2):
+                written = rows[offset][: len(expected)]
+                assert written == [cell_value(v) for v in expected]
+
+
+def test_small_counts_stay_hidden_in_the_workbook(workbook):
+    rows = sheet_rows(workbook("tahun-ini")["Jangkauan"])
+    kecamatan = {row[0]: row[1] for row in rows if row[0] in ("Samboja", "Tenggarong", "Tabang")}
+    assert kecamatan == {"Samboja": "*", "Tenggarong": "< 5", "Tabang": 0}
+
+
+def test_typed_search_words_cannot_run_as_formulas(world, staff):
+    from pustaka.models import UnfoundSearch
+
+    UnfoundSearch.objects.create(term='=HYPERLINK("http://jahat")', day=world["document_a"].created_at.date())
+    book = load_workbook(io.BytesIO(client_for(staff).get(reverse("insight:download")).content))
+    terms = [row[0] for row in sheet_rows(book["Pustaka"])]
+    assert '\'=HYPERLINK("http://jahat")' in terms

@@ -1,0 +1,152 @@
+"""Every figure of the dashboard against the hand-counted region in conftest.py, for each period."""
+
+import pytest
+
+from insight import dashboard, periods
+from insight.figures import display
+from tests.insight.conftest import NOW
+
+pytestmark = pytest.mark.django_db
+
+
+def blocks_for(key):
+    return dashboard.blocks(periods.period_for(key, now=NOW))
+
+
+def facts(blocks, block_slug):
+    block = next(b for b in blocks if b.slug == block_slug)
+    return {fact.label: display(fact.value) for fact in block.facts}
+
+
+def figure(blocks, slug):
+    return next(f for b in blocks for f in b.figures if f.slug == slug)
+
+
+def table(blocks, slug):
+    return [[display(value) for value in row] for row in figure(blocks, slug).rows]
+
+
+@pytest.mark.parametrize(
+    ("key", "registered_new", "participants", "replies"),
+    [
+        # registered: siti, budi, 6 women, lama, diam = 10 (staff and experts are not counted).
+        (periods.ALL_TIME, "10", "9", "10"),  # all but diam; replies: lama, siti×2, women×6, expert
+        (periods.THIS_YEAR, "8", "8", "9"),  # budi, women, diam joined in 2026; lama last wrote in 2025
+        (periods.LAST_30_DAYS, "1", "8", "8"),  # budi joined; siti's 15 Jan reply is out
+    ],
+)
+def test_participation_facts_match_hand_count(world, key, registered_new, participants, replies):
+    shown = facts(blocks_for(key), "partisipasi")
+    assert shown["Pengguna terdaftar"] == "10"
+    assert shown["Mendaftar dalam periode ini"] == registered_new
+    assert shown["Peserta aktif (pernah menulis) dalam periode ini"] == participants
+    assert shown["Tanggapan RPJPD dalam periode ini"] == replies
+
+
+def test_growth_is_running_totals_per_month(world):
+    rows = table(blocks_for(periods.THIS_YEAR), "pertumbuhan")
+    # Registered before 2026: lama, siti. Feb: diam. Mar: six women. Jun: budi.
+    # First posts before 2026: lama. Jan: siti. Jun: budi (consultation), the women.
+    assert rows == [
+        ["Jan 2026", "2", "2"],
+        ["Feb 2026", "3", "2"],
+        ["Mar 2026", "9", "2"],
+        ["Apr 2026", "9", "2"],
+        ["Mei 2026", "9", "2"],
+        ["Jun 2026", "10", "9"],
+    ]
+
+
+def test_replies_per_week_include_empty_weeks(world):
+    rows = table(blocks_for(periods.LAST_30_DAYS), "tanggapan-per-minggu")
+    assert rows == [
+        ["11 Mei 2026", "0"],
+        ["18 Mei 2026", "0"],
+        ["25 Mei 2026", "0"],
+        ["1 Jun 2026", "1"],  # siti, 5 June (budi's hidden reply of 2 June is not counted)
+        ["8 Jun 2026", "7"],  # six women and the expert
+        ["15 Jun 2026", "0"],
+    ]
+
+
+def test_replies_per_section_and_topic(world, topic):
+    blocks = blocks_for(periods.ALL_TIME)
+    assert ["Isu Strategis Daerah", "10", "9"] in table(blocks, "per-bagian")  # 10 replies by 9 people
+    assert table(blocks, "topik-teramai") == [[topic.title, "10"]]
+    assert table(blocks, "per-topik") == [[topic.title, "Isu Strategis Daerah", "10", "9"]]
+
+
+def test_kecamatan_reach_highlights_empty_and_hides_small_counts(world):
+    blocks = blocks_for(periods.THIS_YEAR)
+    kecamatan = figure(blocks, "per-kecamatan")
+    rows = table(blocks, "per-kecamatan")
+    # Samboja 6 women; Tenggarong siti + budi = 2 → "< 5", and then Samboja's 6 is masked so 2 cannot be
+    # worked out from the total of 8.
+    assert rows == [["Samboja", "*"], ["Tabang", "0"], ["Tenggarong", "< 5"], ["Tidak mengisi kecamatan", "0"]]
+    assert kecamatan.highlighted_rows == {1}
+    assert facts(blocks, "jangkauan")["Kecamatan yang terjangkau"] == "2 / 3"
+
+
+def test_demographics_count_who_answered_and_who_did_not(world):
+    blocks = blocks_for(periods.THIS_YEAR)
+    # Participants this year: siti (30–44), budi (no age), six women (18–29).
+    assert table(blocks, "kelompok-umur") == [
+        ["Di bawah 18 tahun", "0"],
+        ["18–29 tahun", "6"],
+        ["30–44 tahun", "< 5"],
+        ["45–59 tahun", "0"],
+        ["60 tahun ke atas", "0"],
+        ["Tidak menjawab", "< 5"],
+    ]
+    # Women: siti + six = 7, men: budi = 1 → "< 5"; the only other non-zero cell is masked.
+    assert table(blocks, "jenis-kelamin") == [["Perempuan", "*"], ["Laki-laki", "< 5"], ["Tidak menjawab", "0"]]
+    # Disability: yes 3, no 3, not answered 2 (siti, budi): all small.
+    assert [row[1] for row in table(blocks, "disabilitas")] == ["< 5", "< 5", "< 5"]
+
+
+def test_no_hidden_count_reaches_the_page_data(world):
+    for block in blocks_for(periods.ALL_TIME):
+        for fig in block.figures:
+            for row in fig.rows:
+                for value in row:
+                    if getattr(value, "hidden", False):
+                        assert value.number is None
+
+
+def test_consultation_figures(world):
+    blocks = blocks_for(periods.THIS_YEAR)
+    shown = facts(blocks, "konsultasi")
+    assert shown["Konsultasi dibuka"] == "4"
+    assert shown["Sudah dijawab"] == "3"
+    assert shown["Median waktu sampai jawaban pertama"] == "24 jam"  # of 5 h, 24 h, 120 h
+    assert shown["Dijawab dalam 3 hari (%)"] == "66,7"  # 2 of 3: the 2-day-old open one is not judged yet
+    assert shown["Rata-rata penilaian (1–5)"] == "3,0"
+    assert shown["Jumlah penilaian"] == "2"
+    opened = dict(map(tuple, table(blocks, "konsultasi-dibuka")))
+    assert (opened["Jan 2026"], opened["Feb 2026"], opened["Jun 2026"]) == ("0", "1", "3")
+    assert table(blocks, "per-bidang") == [["Ekonomi Daerah", "4"], ["Pertanian", "2"]]
+    experts = {row[0]: row[2:] for row in table(blocks, "per-pakar")}
+    assert experts["Prof. Hendra Kusuma"] == ["2", "2", "1", "3 hari", "2,0"]  # median of 24 h and 120 h
+    assert experts["Dr. Rahmawati, M.Si."] == ["2", "1", "1", "5 jam", "4,0"]
+
+
+def test_consultations_in_the_last_30_days(world):
+    shown = facts(blocks_for(periods.LAST_30_DAYS), "konsultasi")
+    assert shown["Konsultasi dibuka"] == "3"
+    assert shown["Median waktu sampai jawaban pertama"] == "14,5 jam"  # of 5 h and 24 h
+
+
+def test_library_figures(world):
+    all_time, recent = blocks_for(periods.ALL_TIME), blocks_for(periods.LAST_30_DAYS)
+    assert table(all_time, "paling-diunduh") == [["Perda Irigasi Desa (2023)", "8"], ["RPJMD 2021-2026 (2021)", "4"]]
+    assert table(recent, "paling-diunduh") == [["RPJMD 2021-2026 (2021)", "4"], ["Perda Irigasi Desa (2023)", "3"]]
+    assert table(all_time, "pencarian-tanpa-hasil") == [["peta banjir", "3"], ["dana desa", "1"]]
+    assert table(recent, "pencarian-tanpa-hasil") == [["peta banjir", "2"], ["dana desa", "1"]]
+    assert facts(recent, "pustaka") == {"Unduhan dalam periode ini": "7", "Pencarian tanpa hasil": "3"}
+
+
+def test_empty_portal_gives_zeros_not_errors(db):
+    blocks = blocks_for(periods.ALL_TIME)
+    assert facts(blocks, "partisipasi")["Pengguna terdaftar"] == "0"
+    assert facts(blocks, "konsultasi")["Median waktu sampai jawaban pertama"] == "—"
+    assert table(blocks, "tanggapan-per-minggu") == [["15 Jun 2026", "0"]]
