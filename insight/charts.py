@@ -11,9 +11,9 @@ from insight.figures import Chart, Number, display
 from insight.privacy import PeopleCount
 
 WIDTH = 320
-BAR_ROW = 30
-BAR_TOP = 14
-BAR_HEIGHT = 11
+BAR_ROW = 34
+BAR_TOP = 16
+BAR_HEIGHT = 12
 BAR_SPACE = 250  # the rest of the width holds the value after the bar
 HIDDEN_BAR = 14  # a "< 5" bar has this fixed length: its true size must not show
 COLUMN_HEIGHT = 170
@@ -74,19 +74,19 @@ def _bars(chart: Chart) -> Svg:
     svg = Svg(WIDTH, max(len(values), 1) * BAR_ROW + 4)
     for row, (label, value) in enumerate(zip(chart.labels, values, strict=True)):
         y = row * BAR_ROW
-        svg.texts.append(Shape(0, y + 10, text=_fit(label), css="chart-label"))
+        svg.texts.append(Shape(0, y + 12, text=_fit(label), css="chart-label"))
         bar_y = y + BAR_TOP
         if isinstance(value, PeopleCount) and value.hidden:
             svg.rects.append(Shape(0, bar_y, HIDDEN_BAR, BAR_HEIGHT, "bar bar-hidden", display(value)))
-            svg.texts.append(Shape(HIDDEN_BAR + 4, bar_y + 9, text=display(value), css="chart-value"))
+            svg.texts.append(Shape(HIDDEN_BAR + 4, bar_y + 10, text=display(value), css="chart-value"))
         elif row in chart.highlighted:
             svg.rects.append(Shape(0, bar_y, 3, BAR_HEIGHT, "bar-none"))
-            svg.texts.append(Shape(8, bar_y + 9, text=f"{display(value)} — belum ada", css="chart-value chart-none"))
+            svg.texts.append(Shape(8, bar_y + 10, text=f"{display(value)} — belum ada", css="chart-value chart-none"))
         else:
             length = max(BAR_SPACE * _number(value) / top, 1.5 if _number(value) else 0)
             svg.rects.append(Shape(0, bar_y, round(length, 1), BAR_HEIGHT, "bar", f"{label}: {display(value)}"))
             value_text = display(value) + (f" {chart.unit}" if chart.unit else "")
-            svg.texts.append(Shape(round(length, 1) + 4, bar_y + 9, text=value_text, css="chart-value"))
+            svg.texts.append(Shape(round(length, 1) + 4, bar_y + 10, text=value_text, css="chart-value"))
     return svg
 
 
@@ -126,7 +126,7 @@ def _columns(chart: Chart) -> Svg:
     return svg
 
 
-def _fit(label: str, limit: int = 48) -> str:
+def _fit(label: str, limit: int = 44) -> str:
     """Long labels (topic and document titles) end in "…" so they stay inside the chart; tables hold them whole."""
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
