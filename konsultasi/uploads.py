@@ -15,7 +15,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from ruangrunding.filetypes import MIME_TYPES, check_size, sniff
+from ruangrunding.filetypes import MIME_TYPES, check_size, refuse_polyglot, sniff
 
 ALLOWED = {"pdf", "jpg", "png"}
 PICTURE_PIXELS_MAX = 40_000_000
@@ -38,6 +38,7 @@ def check_attachment(upload) -> CheckedAttachment:
         raise ValidationError(
             _("Hanya berkas PDF, JPG atau PNG yang dapat dilampirkan. Isi berkas ini bukan salah satunya.")
         )
+    refuse_polyglot(data)
     if kind == "pdf":
         if b"%%EOF" not in data[-2048:]:
             raise ValidationError(_("Berkas PDF ini rusak atau tidak lengkap."))

@@ -10,7 +10,7 @@ from django.core.files.base import File
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from ruangrunding.filetypes import MIME_TYPES, check_size, sniff
+from ruangrunding.filetypes import MIME_TYPES, check_size, refuse_polyglot, sniff
 
 ALLOWED = {"pdf", "docx", "xlsx", "pptx", "odt", "ods"}
 
@@ -29,11 +29,13 @@ def check_library_file(upload) -> CheckedFile:
     check_size(upload, settings.PUSTAKA_FILE_MAX_BYTES)
     upload.seek(0)
     # Office files are ZIP archives whose table of contents sits at the end: read it all (≤ the limit).
-    kind = sniff(upload.read())
+    data = upload.read()
+    kind = sniff(data)
     upload.seek(0)
     if kind not in ALLOWED:
         raise ValidationError(
             _("Hanya PDF, DOCX, XLSX, PPTX, ODT atau ODS yang dapat diunggah. Isi berkas ini bukan salah satunya.")
         )
+    refuse_polyglot(data)
     stem = get_valid_filename(Path(upload.name or "dokumen").stem)[:100] or "dokumen"
     return CheckedFile(upload, f"{uuid.uuid4().hex}.{kind}", f"{stem}.{kind}", kind, MIME_TYPES[kind], upload.size)

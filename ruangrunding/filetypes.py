@@ -1,6 +1,7 @@
 """What a file really is, judged by its bytes and never by its name or the browser's claim."""
 
 import io
+import re
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -19,6 +20,21 @@ MIME_TYPES = {
 SIGNATURES = {"pdf": b"%PDF-", "jpg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
 OFFICE_FOLDERS = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
 OPENDOCUMENT = {MIME_TYPES["odt"].encode(): "odt", MIME_TYPES["ods"].encode(): "ods"}
+
+
+MARKUP = re.compile(rb"<\s*(script|html|body|svg|iframe|object|embed|!doctype|\?php)\b", re.IGNORECASE)
+EDGE = 4096
+
+
+def carries_markup(data: bytes) -> bool:
+    """A polyglot: a real PDF or picture that also holds a web page or script where a browser or a server
+    looks first (the start) or where such payloads are usually appended (the end). Genuine documents do not."""
+    return bool(MARKUP.search(data[:EDGE]) or MARKUP.search(data[-EDGE:]))
+
+
+def refuse_polyglot(data: bytes) -> None:
+    if carries_markup(data):
+        raise ValidationError(_("Berkas ini berisi kode halaman web atau skrip tersembunyi dan tidak dapat diterima."))
 
 
 def sniff(data: bytes) -> str | None:

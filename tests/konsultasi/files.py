@@ -68,3 +68,29 @@ def too_large(megabytes=6):
 
 def empty():
     return SimpleUploadedFile("kosong.pdf", b"", content_type="application/pdf")
+
+
+def svg_as_png():
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'
+    return SimpleUploadedFile("peta.png", svg, content_type="image/png")
+
+
+def svg_as_pdf():
+    return SimpleUploadedFile("peta.pdf", b'<?xml version="1.0"?><svg><script>alert(1)</script></svg>')
+
+
+def polyglot_pdf():
+    """A PDF that is also a web page: a browser sniffing it, or a server guessing, would run the script."""
+    html = b"<html><body><script>alert(document.cookie)</script></body></html>\n"
+    return SimpleUploadedFile("laporan.pdf", MINIMAL_PDF[:9] + html + MINIMAL_PDF[9:], content_type="application/pdf")
+
+
+def polyglot_png():
+    """A real picture with a web page appended after its end."""
+    upload = png()
+    data = upload.read() + b"<html><script>alert(1)</script></html>"
+    return SimpleUploadedFile("peta.png", data, content_type="image/png")
+
+
+def traversal_name():
+    return SimpleUploadedFile("../../../etc/cron.d/jahat.pdf", MINIMAL_PDF, content_type="application/pdf")

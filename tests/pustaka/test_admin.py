@@ -72,6 +72,8 @@ def test_office_files_are_accepted_without_extraction(admin, vocab):
     [
         (files.executable_as_pdf, "bukan salah satunya"),
         (files.html_as_pdf, "bukan salah satunya"),
+        (files.polyglot_pdf, "kode halaman web atau skrip"),
+        (files.svg_as_pdf, "bukan salah satunya"),
         (files.empty, "kosong"),  # Django's own check says it first
         (lambda: files.too_large(2), "Berkas terlalu besar"),
     ],

@@ -1,0 +1,45 @@
+"""One of everything the project's URLs point at, and the whole cast, for the project-wide security tests."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from konsultasi import services as konsultasi_services
+from konsultasi.uploads import check_attachment
+from rpjpd import services as rpjpd_services
+from tests.helpers import make_user
+from tests.konsultasi import files
+
+ROLES = ["anonymous", "citizen", "citizen2", "expert", "expert2", "staff", "auditor"]
+
+
+@pytest.fixture
+def everyone(cast):
+    """The cast plus a staff member holding every permission (the "staff with them" of the matrix)."""
+    auditor = make_user("auditor", display_name="Auditor Bappeda", is_staff=True)
+    auditor.user_permissions.set(Permission.objects.all())
+    return {**cast, "auditor": auditor}
+
+
+@pytest.fixture
+def objects(everyone, topic, make_document):
+    citizen, expert = everyone["citizen"], everyone["expert"]
+    reply = rpjpd_services.reply_create(topic=topic, author=citizen, body="Jalan desa rusak.")
+    consultation = konsultasi_services.consultation_open(
+        citizen=citizen, expert=expert.expert_profile, subject="Air sumur keruh", body="Sejak banjir air keruh."
+    )
+    message = konsultasi_services.message_post(
+        consultation=consultation, author=citizen, body="Foto sumur", attachment=check_attachment(files.png())
+    )
+    document = make_document("Perda Irigasi", pdf_lines=["Irigasi desa."])
+    return SimpleNamespace(
+        topic=topic,
+        section=topic.section,
+        reply=reply,
+        consultation=consultation,
+        message=message,
+        expert=expert.expert_profile,
+        document=document,
+        file=document.files.get(),
+    )

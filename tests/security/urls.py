@@ -1,0 +1,90 @@
+"""Every URL of the project, built for the objects in conftest.objects. The security tests walk the URL
+configuration and fail when a pattern is missing here, so a new page cannot skip them."""
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# name → a function of the objects giving the path to request
+PATHS = {
+    "home": lambda o: reverse("home"),
+    "guide": lambda o: reverse("guide"),
+    "healthz": lambda o: reverse("healthz"),
+    "robots_txt": lambda o: reverse("robots_txt"),
+    "favicon": lambda o: reverse("favicon"),
+    "accounts:profile": lambda o: reverse("accounts:profile"),
+    "account_login": lambda o: reverse("account_login"),
+    "account_logout": lambda o: reverse("account_logout"),
+    "account_inactive": lambda o: reverse("account_inactive"),
+    "account_signup": lambda o: reverse("account_signup"),
+    "account_reauthenticate": lambda o: reverse("account_reauthenticate"),
+    "account_email": lambda o: reverse("account_email"),
+    "account_email_verification_sent": lambda o: reverse("account_email_verification_sent"),
+    "account_change_password": lambda o: reverse("account_change_password"),
+    "account_set_password": lambda o: reverse("account_set_password"),
+    "account_reset_password": lambda o: reverse("account_reset_password"),
+    "account_confirm_login_code": lambda o: reverse("account_confirm_login_code"),
+    "account_confirm_email": lambda o: reverse("account_confirm_email", args=["kunci-palsu"]),
+    "account_reset_password_from_key_done": lambda o: reverse("account_reset_password_from_key_done"),
+    "account_reset_password_from_key": lambda o: reverse("account_reset_password_from_key", args=["1", "kunci-palsu"]),
+    "account_reset_password_done": lambda o: reverse("account_reset_password_done"),
+    "mfa_index": lambda o: reverse("mfa_index"),
+    "mfa_authenticate": lambda o: reverse("mfa_authenticate"),
+    "mfa_reauthenticate": lambda o: reverse("mfa_reauthenticate"),
+    "mfa_activate_totp": lambda o: reverse("mfa_activate_totp"),
+    "mfa_deactivate_totp": lambda o: reverse("mfa_deactivate_totp"),
+    "mfa_view_recovery_codes": lambda o: reverse("mfa_view_recovery_codes"),
+    "mfa_generate_recovery_codes": lambda o: reverse("mfa_generate_recovery_codes"),
+    "mfa_download_recovery_codes": lambda o: reverse("mfa_download_recovery_codes"),
+    "usersessions_list": lambda o: reverse("usersessions_list"),
+    "rpjpd:index": lambda o: reverse("rpjpd:index"),
+    "rpjpd:reply": lambda o: reverse("rpjpd:reply", args=[o.reply.pk]),
+    "rpjpd:answer": lambda o: reverse("rpjpd:answer", args=[o.reply.pk]),
+    "rpjpd:edit": lambda o: reverse("rpjpd:edit", args=[o.reply.pk]),
+    "rpjpd:delete": lambda o: reverse("rpjpd:delete", args=[o.reply.pk]),
+    "rpjpd:report": lambda o: reverse("rpjpd:report", args=[o.reply.pk]),
+    "rpjpd:thread": lambda o: reverse("rpjpd:thread", args=[o.reply.pk]),
+    "rpjpd:section": lambda o: o.section.get_absolute_url(),
+    "rpjpd:topic": lambda o: o.topic.get_absolute_url(),
+    "rpjpd:reply_to_topic": lambda o: reverse("rpjpd:reply_to_topic", args=[o.section.slug, o.topic.slug]),
+    "konsultasi:index": lambda o: reverse("konsultasi:index"),
+    "konsultasi:mine": lambda o: reverse("konsultasi:mine"),
+    "konsultasi:staff_list": lambda o: reverse("konsultasi:staff_list"),
+    "konsultasi:expert": lambda o: reverse("konsultasi:expert", args=[o.expert.pk]),
+    "konsultasi:create": lambda o: reverse("konsultasi:create", args=[o.expert.pk]),
+    "konsultasi:detail": lambda o: reverse("konsultasi:detail", args=[o.consultation.pk]),
+    "konsultasi:close": lambda o: reverse("konsultasi:close", args=[o.consultation.pk]),
+    "konsultasi:attachment": lambda o: reverse("konsultasi:attachment", args=[o.consultation.pk, o.message.pk]),
+    "pustaka:index": lambda o: reverse("pustaka:index"),
+    "pustaka:document_short": lambda o: reverse("pustaka:document_short", args=[o.document.pk]),
+    "pustaka:document": lambda o: o.document.get_absolute_url(),
+    "pustaka:download": lambda o: reverse("pustaka:download", args=[o.file.pk]),
+    "pustaka:view": lambda o: reverse("pustaka:view", args=[o.file.pk]),
+    "pustaka:feed": lambda o: reverse("pustaka:feed"),
+    "pustaka:data_json": lambda o: reverse("pustaka:data_json"),
+    "pustaka:data_csv": lambda o: reverse("pustaka:data_csv"),
+    "insight:index": lambda o: reverse("insight:index"),
+    "insight:download": lambda o: reverse("insight:download"),
+    "admin:index": lambda o: reverse("admin:index"),
+}
+# Served only with DEBUG on (local media); never in production.
+DEBUG_ONLY = {"django.views.static.serve"}
+
+
+def project_url_names() -> set[str]:
+    """Every named URL of the project; the admin counts as one (its own login guards all of it)."""
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    names.add("admin:index")
+                    continue
+                walk(pattern.url_patterns, namespace + (f"{pattern.namespace}:" if pattern.namespace else ""))
+            elif isinstance(pattern, URLPattern):
+                callback = pattern.callback
+                module = f"{callback.__module__}.{getattr(callback, '__name__', type(callback).__name__)}"
+                if module not in DEBUG_ONLY:
+                    names.add(namespace + (pattern.name or module))
+
+    walk(get_resolver().url_patterns)
+    return names
