@@ -1,9 +1,12 @@
 import logging
+from urllib.parse import urlencode
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -56,3 +59,18 @@ def robots_txt(request):
 def favicon(request):
     """Everyone: browsers ask for /favicon.ico on pages without our icon link (the admin)."""
     return redirect(static("img/logo.svg"), permanent=True)
+
+
+@require_safe
+def admin_login(request):
+    """Everyone: the admin has no sign-in form of its own. Staff sign in through "Masuk", which counts failed
+    attempts (429 after too many) and asks for the second step when TOTP is on; Django's admin form does
+    neither. A signed-in person who is not staff has nothing to do here: 404, as for any page they may not see."""
+    if request.user.is_authenticated:
+        raise Http404
+    target = request.GET.get("next") or reverse("admin:index")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("admin:index")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")

@@ -4,6 +4,7 @@ import io
 
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 
 from accounts.models import User
@@ -37,3 +38,11 @@ def client_for(user: User | None) -> Client:
 def run_worker() -> None:
     """Run the real task worker once over everything queued, then return."""
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+
+
+def current_database_url() -> str:
+    """The test database this process uses, as a URL another process (a subprocess, gunicorn) can open."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"

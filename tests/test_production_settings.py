@@ -52,19 +52,34 @@ def test_production_refuses_to_start_without(missing, message):
     assert message in result.stderr
 
 
-HEADERS_SCRIPT = """
+MAIN_PAGES = [
+    "/",
+    "/akun/login/",
+    "/akun/signup/",
+    "/akun/password/reset/",
+    "/panduan/",
+    "/rpjpd/",
+    "/konsultasi/",
+    "/pustaka/",
+    "/pustaka/?q=irigasi",
+]
+HEADERS_SCRIPT = f"PAGES = {MAIN_PAGES!r}" + """
 import json, django
 django.setup()
 from django.test import Client
 client = Client(HTTP_HOST="ruangrunding.contoh.go.id")
 out = {}
-for path in ["/", "/akun/login/", "/panduan/"]:
+for path in PAGES:
     response = client.get(path, secure=True)
     out[path] = {
         "status": response.status_code,
         "headers": dict(response.headers),
         "cookies": {name: dict(morsel) for name, morsel in response.cookies.items()},
     }
+from accounts.models import User
+User.objects.create_user("warga", password="Kukar-2045-rencana", display_name="Warga")
+signed_in = client.post("/akun/login/", {"login": "warga", "password": "Kukar-2045-rencana"}, secure=True)
+out["session"] = {name: dict(morsel) for name, morsel in signed_in.cookies.items()}
 insecure = client.get("/", secure=False)
 out["http"] = {"status": insecure.status_code, "location": insecure.get("Location")}
 print(json.dumps(out))
@@ -90,7 +105,7 @@ def test_production_responses_carry_every_security_header(tmp_path):
     responses = fetch_production_headers(tmp_path)
     assert responses["http"]["status"] == 301
     assert responses["http"]["location"].startswith("https://")
-    for path in ["/", "/akun/login/", "/panduan/"]:
+    for path in MAIN_PAGES:
         response = responses[path]
         assert response["status"] == 200, path
         headers = response["headers"]
@@ -103,8 +118,8 @@ def test_production_responses_carry_every_security_header(tmp_path):
         assert headers["Referrer-Policy"] == "same-origin"
         assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
         assert headers["X-Frame-Options"] == "DENY"
-    csrf_cookie = responses["/akun/login/"]["cookies"]["csrftoken"]
-    assert csrf_cookie["secure"] is True and csrf_cookie["httponly"] is True and csrf_cookie["samesite"] == "Lax"
+    for cookie in (responses["/akun/login/"]["cookies"]["csrftoken"], responses["session"]["sessionid"]):
+        assert cookie["secure"] is True and cookie["httponly"] is True and cookie["samesite"] == "Lax"
 
 
 # --- the typed environment readers fail loudly

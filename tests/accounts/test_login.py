@@ -5,10 +5,9 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.urls import reverse
 
-from tests.helpers import PASSWORD
+from tests.helpers import PASSWORD, current_database_url
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("account_login")
@@ -78,17 +77,9 @@ def test_failed_logins_in_one_process_block_the_next_attempt_in_another(client, 
         f"r = Client().post('{LOGIN}', {{'login': 'siti', 'password': '{PASSWORD}'}});"
         "print(json.dumps(r.status_code))"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": _current_database_url()}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": current_database_url()}
     result = subprocess.run(
         [sys.executable, "-c", script], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == 429
-
-
-def _current_database_url() -> str:
-    """The test database this process uses, as a URL another process can open."""
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"

@@ -64,6 +64,7 @@ PATHS = {
     "insight:index": lambda o: reverse("insight:index"),
     "insight:download": lambda o: reverse("insight:download"),
     "admin:index": lambda o: reverse("admin:index"),
+    "admin_login": lambda o: reverse("admin_login"),
 }
 # Served only with DEBUG on (local media); never in production.
 DEBUG_ONLY = {"django.views.static.serve"}
