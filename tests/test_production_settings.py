@@ -63,7 +63,9 @@ MAIN_PAGES = [
     "/pustaka/",
     "/pustaka/?q=irigasi",
 ]
-HEADERS_SCRIPT = f"PAGES = {MAIN_PAGES!r}" + """
+HEADERS_SCRIPT = (
+    f"PAGES = {MAIN_PAGES!r}"
+    + """
 import json, django
 django.setup()
 from django.test import Client
@@ -84,6 +86,7 @@ insecure = client.get("/", secure=False)
 out["http"] = {"status": insecure.status_code, "location": insecure.get("Location")}
 print(json.dumps(out))
 """
+)
 
 
 def fetch_production_headers(tmp_path) -> dict:

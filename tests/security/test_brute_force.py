@@ -42,7 +42,7 @@ def gunicorn():
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base + "/robots.txt", timeout=2)  # noqa: S310 — our own local server
+            urllib.request.urlopen(base + "/robots.txt", timeout=2)
             break
         except OSError:
             time.sleep(0.2)
