@@ -46,6 +46,17 @@ def phone_without_js(browser):
     context.close()
 
 
+@pytest.fixture(params=["js", "tanpa-js"])
+def any_phone(request, browser):
+    """A phone page with JavaScript on, then again with it off: a journey using it must pass both ways."""
+    context = browser.new_context(viewport=PHONE, locale="id-ID", java_script_enabled=request.param == "js")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.js = request.param  # for screenshot names
+    yield page
+    context.close()
+
+
 def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

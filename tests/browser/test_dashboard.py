@@ -29,9 +29,11 @@ def drawn_charts(page) -> list[dict]:
     )
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "tanpa-js"])
 @pytest.mark.parametrize("width", [1280, PHONE["width"]])
-def test_staff_open_the_dashboard_and_see_charts(live_server, browser, world, staff, width):  # noqa: F811
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="id-ID")
+def test_staff_open_the_dashboard_and_see_charts(live_server, browser, world, staff, width, javascript):  # noqa: F811
+    viewport = {"width": width, "height": 900}
+    context = browser.new_context(viewport=viewport, locale="id-ID", java_script_enabled=javascript)
     context.set_default_timeout(10_000)
     page = context.new_page()
     problems = []
@@ -48,7 +50,7 @@ def test_staff_open_the_dashboard_and_see_charts(live_server, browser, world, st
     kecamatan = page.get_by_test_id("figure-per-kecamatan")
     expect(kecamatan.get_by_role("row", name="Tabang belum ada peserta 0")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    screenshot(page, f"dasbor-{width}")
+    screenshot(page, f"dasbor-{width}-{'js' if javascript else 'tanpa-js'}")
 
     page.get_by_label("Periode").select_option(label="30 hari terakhir")
     page.get_by_role("button", name="Tampilkan").click()

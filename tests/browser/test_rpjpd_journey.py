@@ -86,3 +86,21 @@ def test_load_more_and_long_threads_open_in_place(live_server, phone, topic, cit
     phone.get_by_role("link", name="Lihat 7 balasan").click()
     expect(phone.get_by_text("Sambungan 6")).to_be_visible()
     screenshot(phone, "topik-utas-360")
+
+
+def test_load_more_and_long_threads_work_without_javascript(
+    live_server, phone_without_js, topic, citizen, citizen2, settings
+):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    for number in range(21):
+        root = services.reply_create(topic=topic, author=citizen, body=f"Tanggapan nomor {number}")
+    for number in range(7):
+        services.reply_create(topic=topic, author=citizen2, body=f"Sambungan {number}", parent=root)
+    page = phone_without_js
+    page.goto(f"{live_server.url}{topic.get_absolute_url()}?urut=terlama")
+    expect(page.locator("article.depth-0")).to_have_count(20)
+    page.get_by_role("link", name="Muat lebih banyak").click()
+    expect(page.get_by_text("Tanggapan nomor 20")).to_be_visible()
+    assert "halaman=2" in page.url  # the next page, as a plain link
+    page.get_by_role("link", name="Lihat 7 balasan").click()
+    expect(page.get_by_text("Sambungan 6")).to_be_visible()
