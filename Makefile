@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev lint format chromium clean bench
+.PHONY: run test install install-dev lint format chromium clean bench loadtest
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), f"Python 3.13 is required, found {sys.version.split()[0]}"'
@@ -64,3 +64,8 @@ clean:
 bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py
+
+# make loadtest: 50 signed-in citizens writing for 60 s, a PostgreSQL restart, a mail outage, backup and restore
+# (PostgreSQL on 127.0.0.1:5432; the restart needs pg_ctlcluster as root). Prints the figures; about 6 minutes.
+loadtest: install
+	$(BIN)/python bench/loadtest.py

@@ -32,3 +32,4 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler429 = "ruangrunding.views.handler429"
+handler500 = "ruangrunding.views.server_error"

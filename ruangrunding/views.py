@@ -1,9 +1,11 @@
 import logging
+import sys
 from urllib.parse import urlencode
 
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
+DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
 @require_safe
@@ -74,3 +77,14 @@ def admin_login(request):
     ):
         target = reverse("admin:index")
     return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
+
+
+def server_error(request):
+    """Django's last resort. When the database is the cause (a restart, a failover), say so with 503 and
+    Retry-After, so load balancers and people retry; the page is rendered without touching the database."""
+    failure = sys.exc_info()[1]
+    if isinstance(failure, DATABASE_DOWN):
+        logger.warning("database unavailable: %s", failure)
+        page = render_to_string("503.html")
+        return HttpResponse(page, status=503, headers={"Retry-After": "5"})
+    return HttpResponseServerError(render_to_string("500.html"))
