@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev lint format chromium clean bench loadtest
+.PHONY: run test install install-dev lint format chromium clean bench loadtest lighthouse
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), f"Python 3.13 is required, found {sys.version.split()[0]}"'
@@ -69,3 +69,11 @@ bench: install
 # (PostgreSQL on 127.0.0.1:5432; the restart needs pg_ctlcluster as root). Prints the figures; about 6 minutes.
 loadtest: install
 	$(BIN)/python bench/loadtest.py
+
+# make lighthouse: Lighthouse (npm, pinned here, installed under var/) in mobile mode with Debian's Chromium on
+# home, a topic, the expert list and a library search; prints the four scores.
+LIGHTHOUSE_VERSION := 13.5.0
+lighthouse: install chromium
+	@test -x var/lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-save --no-package-lock \
+	  --no-audit --no-fund --prefix var/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	$(BIN)/python bench/lighthouse.py

@@ -1,18 +1,25 @@
-"""Load the benchmark's data: a published topic with 2,000 replies in a random tree, and a library of 10,000
-documents. Prints a signed-in reader's session key and the topic's URL."""
+"""Load the benchmark's data: a published topic with 2,000 replies in a random tree, a library of 10,000
+documents, a citizen with 200 consultations, and a staff member for the dashboard. Prints one JSON line with
+the signed-in sessions and the topic's URL."""
+
+import json
+from datetime import timedelta
 
 import django
 
 django.setup()
 
 from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from konsultasi.models import Consultation, Expert, Message  # noqa: E402
 from pustaka.demo import generate_documents  # noqa: E402
 from rpjpd.demo import generate_reply_tree  # noqa: E402
 from rpjpd.models import Section, Topic  # noqa: E402
 
 REPLIES = 2000
+CONSULTATIONS = 200
 
 authors = [
     User.objects.get_or_create(username=f"bench{n}", defaults={"display_name": f"Warga Uji {n}"})[0] for n in range(60)
@@ -27,8 +34,35 @@ topic = Topic.objects.create(
 )
 generate_reply_tree(topic=topic, count=REPLIES, authors=authors)
 generate_documents(10_000)
-# A signed-in reader's session, for the second measurement (signed-in pages are never cached).
-reader = Client()
-reader.force_login(authors[0])
-print(reader.cookies["sessionid"].value)
-print(topic.get_absolute_url())
+
+experts = []
+for n in range(3):
+    user = User.objects.create_user(f"benchpakar{n}", password=None, display_name=f"Pakar Uji {n}")
+    experts.append(Expert.objects.create(user=user, full_name=f"Dr. Pakar Uji {n}", institution="Universitas Uji"))
+now = timezone.now()
+consultations = Consultation.objects.bulk_create(
+    Consultation(
+        citizen=authors[0],
+        expert=experts[n % 3],
+        subject=f"Pertanyaan nomor {n}",
+        created_at=now - timedelta(hours=n * 5),
+        last_message_at=now - timedelta(hours=n * 5 - 2),
+        first_answer_at=now - timedelta(hours=n * 5 - 2) if n % 4 else None,
+        status=Consultation.Status.ANSWERED if n % 4 else Consultation.Status.WAITING,
+    )
+    for n in range(CONSULTATIONS)
+)
+Message.objects.bulk_create(
+    Message(consultation=c, author=authors[0], body="Bagaimana pendapat Bapak/Ibu?", created_at=c.created_at)
+    for c in consultations
+)
+staff = User.objects.create_user("benchstaf", password=None, display_name="Staf Uji", is_staff=True)
+
+
+def session_of(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+print(json.dumps({"reader": session_of(authors[0]), "staff": session_of(staff), "topic": topic.get_absolute_url()}))
