@@ -12,17 +12,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from ruangrunding.caching import cache_for_visitors
+
 logger = logging.getLogger(__name__)
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
 @require_safe
+@cache_for_visitors(query_parameters=set())
 def home(request):
     """Everyone: the front page introducing RPJPD, Konsultasi and Pustaka."""
     return render(request, "home.html")
 
 
 @require_safe
+@cache_for_visitors(query_parameters=set())
 def guide(request):
     """Everyone: "Panduan", how to register, take part, consult an expert and use the library."""
     return render(request, "panduan.html")
