@@ -107,6 +107,10 @@ def test_account_forms(hostile, citizen, kecamatan):
     assert_safe(anonymous.post(reverse("account_signup"), signup))
     assert_safe(anonymous.post(reverse("account_login"), {"login": hostile, "password": hostile}))
     assert_safe(anonymous.post(reverse("account_reset_password"), {"email": hostile}))
+    signed_in = client_for(citizen)
+    assert_safe(signed_in.post(reverse("account_email"), {"email": hostile, "action_add": ""}))
+    password = {"oldpassword": hostile, "password1": hostile, "password2": hostile}
+    assert_safe(signed_in.post(reverse("account_change_password"), password))
     profile = {"display_name": hostile, "kecamatan": str(kecamatan.pk), "desa": hostile, "gender": hostile}
     assert_safe(client_for(citizen).post(reverse("accounts:profile"), profile))
     citizen.refresh_from_db()
