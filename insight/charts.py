@@ -7,6 +7,8 @@ site stylesheet through classes, so no inline style is needed and the page works
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from insight.figures import Chart, Number, display
 from insight.privacy import PeopleCount
 
@@ -81,7 +83,8 @@ def _bars(chart: Chart) -> Svg:
             svg.texts.append(Shape(HIDDEN_BAR + 4, bar_y + 10, text=display(value), css="chart-value"))
         elif row in chart.highlighted:
             svg.rects.append(Shape(0, bar_y, 3, BAR_HEIGHT, "bar-none"))
-            svg.texts.append(Shape(8, bar_y + 10, text=f"{display(value)} — belum ada", css="chart-value chart-none"))
+            nobody = _("%(n)s — belum ada") % {"n": display(value)}
+            svg.texts.append(Shape(8, bar_y + 10, text=nobody, css="chart-value chart-none"))
         else:
             length = max(BAR_SPACE * _number(value) / top, 1.5 if _number(value) else 0)
             svg.rects.append(Shape(0, bar_y, round(length, 1), BAR_HEIGHT, "bar", f"{label}: {display(value)}"))
