@@ -102,6 +102,7 @@ class Visitor:
     def __init__(self, base: str, session_key: str | None = None):
         self.base = base
         self.cookies = {"sessionid": session_key} if session_key else {}
+        self.headers = {}  # of the last response
 
     def request(self, path: str, form: dict | None = None) -> tuple[int, str, float]:
         """(status, body, seconds). Network errors come back as status 0."""
@@ -117,6 +118,7 @@ class Visitor:
         except OSError:
             return 0, "", time.perf_counter() - began
         body = response.read().decode(errors="replace")
+        self.headers = response.headers
         for header in response.headers.get_all("Set-Cookie") or []:
             name, _, rest = header.partition("=")
             self.cookies[name] = rest.split(";", 1)[0]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from insight.aggregates import Median
 from insight.figures import Block, Chart, Fact, Figure, Series, percent
-from insight.periods import Period, bucket_label, bucket_of, buckets, trunc
+from insight.periods import Period, bucket_label, buckets, count_per_bucket
 from konsultasi.models import Consultation, Expert, Field
 
 ANSWER_TARGET = timedelta(days=3)
@@ -49,8 +49,7 @@ def block(period: Period) -> Block:
 
 def opened_figure(period: Period, opened) -> Figure:
     step = period.bucket
-    grouped = opened.annotate(bucket=trunc(step, "created_at")).values("bucket").annotate(n=Count("pk")).order_by()
-    per_bucket = {bucket_of(row["bucket"], step): row["n"] for row in grouped}
+    per_bucket = count_per_bucket(opened, "created_at", step)
     shown = buckets(period, step, earliest=min(per_bucket, default=None))
     labels = [bucket_label(b, step) for b in shown]
     counts = [per_bucket.get(b, 0) for b in shown]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from insight import people
 from insight.figures import Block, Chart, Fact, Figure, Series, percent
-from insight.periods import Period, bucket_label, bucket_of, buckets, trunc
+from insight.periods import Period, bucket_label, buckets, count_per_bucket
 from rpjpd.models import Reply, Section, Topic
 
 BUSIEST = 10
@@ -43,8 +43,8 @@ def block(period: Period) -> Block:
 def growth_figure(period: Period, registered) -> Figure:
     """Registered users and active participants, each as a running total at the end of every bucket."""
     step = period.bucket
-    joined = _per_bucket(registered, "date_joined", step)
-    first_posts = _per_bucket(people.with_first_post().filter(first_post__lte=period.end), "first_post", step)
+    joined = count_per_bucket(registered, "date_joined", step)
+    first_posts = count_per_bucket(people.with_first_post().filter(first_post__lte=period.end), "first_post", step)
     earliest = min([*joined, *first_posts], default=None)
     shown = buckets(period, step, earliest=earliest)
     registered_totals = _running_totals(joined, shown)
@@ -69,7 +69,7 @@ def growth_figure(period: Period, registered) -> Figure:
 
 
 def weekly_replies_figure(period: Period, replies) -> Figure:
-    per_week = _per_bucket(replies, "created_at", "week")
+    per_week = count_per_bucket(replies, "created_at", "week")
     shown = buckets(period, "week", earliest=min(per_week, default=None))
     counts = [per_week.get(week, 0) for week in shown]
     labels = [bucket_label(week, "week") for week in shown]
@@ -132,12 +132,6 @@ def topics_figures(period: Period) -> list[Figure]:
 def _reply_filter(prefix: str, period: Period) -> Q:
     lookups = {f"{prefix}__{key}": value for key, value in period.contains("created_at").items()}
     return Q(**{f"{prefix}__status": Reply.Status.VISIBLE}, **lookups)
-
-
-def _per_bucket(queryset, field: str, step: str) -> dict:
-    """{bucket start date: rows} in one GROUP BY query."""
-    grouped = queryset.annotate(bucket=trunc(step, field)).values("bucket").annotate(n=Count("pk")).order_by()
-    return {bucket_of(row["bucket"], step): row["n"] for row in grouped if row["bucket"] is not None}
 
 
 def _running_totals(per_bucket: dict, shown: list) -> list[int]:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.db.models import Count
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,12 @@ def period_for(key: str | None, *, now: datetime | None = None) -> Period:
 
 def trunc(step: str, field):
     return TruncMonth(field) if step == "month" else TruncWeek(field)
+
+
+def count_per_bucket(queryset, field: str, step: str) -> dict[date, int]:
+    """{bucket start: rows whose `field` falls in it}, in one GROUP BY query."""
+    grouped = queryset.annotate(bucket=trunc(step, field)).values("bucket").annotate(n=Count("pk")).order_by()
+    return {bucket_of(row["bucket"], step): row["n"] for row in grouped if row["bucket"] is not None}
 
 
 def bucket_of(moment: datetime | date, step: str) -> date:

@@ -20,8 +20,7 @@ DEMOGRAPHICS = [
 
 def block(period: Period) -> Block:
     participants = people.participants(period)
-    kecamatan_figure, total, reached = kecamatan_breakdown(participants)
-    kecamatan_count = len(kecamatan_figure.rows) - 1
+    kecamatan_figure, total, reached, kecamatan_count = kecamatan_breakdown(participants)
     return Block(
         slug="jangkauan",
         title=_("Jangkauan"),
@@ -33,7 +32,8 @@ def block(period: Period) -> Block:
     )
 
 
-def kecamatan_breakdown(participants) -> tuple[Figure, int, int]:
+def kecamatan_breakdown(participants) -> tuple[Figure, int, int, int]:
+    """The figure, the participants in all, the kecamatan reached and the kecamatan there are."""
     per_kecamatan = dict(participants.order_by().values_list("kecamatan").annotate(n=Count("pk")))
     kecamatan = list(Kecamatan.objects.order_by("name").values_list("pk", "name"))
     names = [name for _pk, name in kecamatan] + [_("Tidak mengisi kecamatan")]
@@ -49,7 +49,7 @@ def kecamatan_breakdown(participants) -> tuple[Figure, int, int]:
         note=_("Kecamatan tanpa peserta ditandai. ") + _("Angka 1–4 ditulis “< 5”. ") + str(MASKED_NOTE),
         highlighted_rows=empty,
     )
-    return figure, sum(counts), len(kecamatan) - len(empty)
+    return figure, sum(counts), len(kecamatan) - len(empty), len(kecamatan)
 
 
 def demographic_figures(participants) -> list[Figure]:

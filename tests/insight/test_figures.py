@@ -4,6 +4,7 @@ import pytest
 
 from insight import dashboard, periods
 from insight.figures import display
+from insight.privacy import PeopleCount
 from tests.insight.conftest import NOW
 
 pytestmark = pytest.mark.django_db
@@ -104,13 +105,19 @@ def test_demographics_count_who_answered_and_who_did_not(world):
     assert [row[1] for row in table(blocks, "disabilitas")] == ["< 5", "< 5", "< 5"]
 
 
-def test_no_hidden_count_reaches_the_page_data(world):
-    for block in blocks_for(periods.ALL_TIME):
-        for fig in block.figures:
-            for row in fig.rows:
-                for value in row:
-                    if getattr(value, "hidden", False):
-                        assert value.number is None
+def test_hidden_cells_carry_only_their_mark(world):
+    hidden = [
+        value
+        for block in blocks_for(periods.THIS_YEAR)
+        for fig in block.figures
+        for row in fig.rows
+        for value in row
+        if isinstance(value, PeopleCount) and value.hidden
+    ]
+    # Tenggarong (2), Samboja (masked 6), men (1), women (masked 7), ages and disabilities under 5.
+    assert len(hidden) >= 6
+    assert {cell.text for cell in hidden} == {"< 5", "*"}
+    assert all(cell.number is None for cell in hidden)
 
 
 def test_consultation_figures(world):
