@@ -5,6 +5,7 @@ environment stops the process at start-up instead of silently falling back to a 
 """
 
 import os
+from datetime import time
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -55,6 +56,29 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_time(name: str, default: str) -> time:
+    value = env_str(name, default) or default
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a time of day (use HH:MM, e.g. 16:00)") from None
+
+
+def env_weekdays(name: str, default: str) -> tuple[int, ...]:
+    """Weekdays as ISO numbers, Monday 1 … Sunday 7: "1-5" or "1,2,3,4,5,6"; returned as Python's 0-6."""
+    value = env_str(name, default) or default
+    days: set[int] = set()
+    try:
+        for part in value.split(","):
+            first, _, last = part.strip().partition("-")
+            days.update(range(int(first), int(last or first) + 1))
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a list of weekdays (e.g. 1-5 or 1,2,3,4,5,6)") from None
+    if not days or not days <= set(range(1, 8)):
+        raise ImproperlyConfigured(f"{name}={value!r}: weekdays are numbered 1 (Monday) to 7 (Sunday)")
+    return tuple(sorted(day - 1 for day in days))
 
 
 def env_choice(name: str, default: str, choices: set[str]) -> str:

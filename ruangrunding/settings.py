@@ -19,6 +19,8 @@ from ruangrunding.env import (
     env_list,
     env_required,
     env_str,
+    env_time,
+    env_weekdays,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "konsultasi",
     "pustaka",
     "insight",
+    "kalender",
 ]
 
 MIDDLEWARE = [
@@ -314,3 +317,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# The working-day calendar (kalender.workdays): office days and hours in the region's time zone; something
+# arriving after closing counts from the next working day.
+OFFICE_WEEKDAYS = env_weekdays("OFFICE_WEEKDAYS", "1-5")
+OFFICE_OPENS = env_time("OFFICE_OPENS", "08:00")
+OFFICE_CLOSES = env_time("OFFICE_CLOSES", "16:00")
+if OFFICE_OPENS >= OFFICE_CLOSES:
+    raise ImproperlyConfigured("OFFICE_OPENS must come before OFFICE_CLOSES")
