@@ -58,12 +58,13 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "ruangrunding",
+    "wilayah",
+    "kalender",
     "accounts",
     "rpjpd",
     "konsultasi",
     "pustaka",
     "insight",
-    "kalender",
 ]
 
 MIDDLEWARE = [
