@@ -12,7 +12,7 @@ from rpjpd import demo as rpjpd_demo
 
 DEMO_PASSWORD = "RuangRunding2045"  # noqa: S105 — demo accounts only; seed_demo prints it
 STAFF_GROUP = "Staf Bappeda"
-STAFF_APPS = ["accounts", "rpjpd", "konsultasi", "pustaka"]
+STAFF_APPS = ["accounts", "wilayah", "kalender", "rpjpd", "konsultasi", "pustaka"]
 
 REGION = {
     "name": "Kabupaten Kutai Kartanegara",

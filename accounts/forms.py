@@ -15,7 +15,7 @@ class DesaChoiceField(forms.ModelChoiceField):
     """Desa grouped by kecamatan, so the list stays usable without JavaScript."""
 
     def __init__(self, **kwargs):
-        super().__init__(queryset=Desa.objects.select_related("kecamatan"), **kwargs)
+        super().__init__(queryset=Desa.objects.active().select_related("kecamatan"), **kwargs)
 
     def label_from_instance(self, obj: Desa) -> str:
         return str(obj)
@@ -33,7 +33,7 @@ def build_profile_fields() -> dict[str, forms.Field]:
     """The profile fields, shared by "Daftar" and the profile page so both ask the same way."""
     fields = forms.fields_for_model(User, fields=PROFILE_FIELDS)
     fields["display_name"].widget.attrs.update(autocomplete="nickname")
-    fields["kecamatan"].queryset = Kecamatan.objects.all()
+    fields["kecamatan"].queryset = Kecamatan.objects.active()
     fields["kecamatan"].empty_label = _("— Pilih kecamatan —")
     fields["kecamatan"].required = True
     fields["desa"] = DesaChoiceField(

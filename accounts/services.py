@@ -27,39 +27,3 @@ def profile_update(
         fields.append("notify_replies")
     user.save(update_fields=fields)
     return user
-
-
-REGION_CSV_COLUMNS = ["kecamatan", "kode_kecamatan", "desa", "jenis", "kode_desa"]
-
-
-class RegionCsvError(ValueError):
-    pass
-
-
-def region_load_rows(*, rows: list[dict[str, str]]) -> dict[str, int]:
-    """Create or update kecamatan and desa from CSV rows (idempotent). Returns counts of what was new."""
-    created = {"kecamatan": 0, "desa": 0}
-    kinds = {choice.value for choice in Desa.Kind}
-    for line_number, row in enumerate(rows, start=2):
-        name = (row.get("kecamatan") or "").strip()
-        if not name:
-            raise RegionCsvError(f"baris {line_number}: kolom 'kecamatan' kosong")
-        kecamatan, is_new = Kecamatan.objects.get_or_create(name=name)
-        created["kecamatan"] += is_new
-        code = (row.get("kode_kecamatan") or "").strip()
-        if code and kecamatan.code != code:
-            kecamatan.code = code
-            kecamatan.save(update_fields=["code"])
-        desa_name = (row.get("desa") or "").strip()
-        if not desa_name:
-            continue
-        kind = (row.get("jenis") or Desa.Kind.DESA).strip().lower()
-        if kind not in kinds:
-            raise RegionCsvError(f"baris {line_number}: jenis '{kind}' harus 'desa' atau 'kelurahan'")
-        _desa, is_new = Desa.objects.update_or_create(
-            kecamatan=kecamatan,
-            name=desa_name,
-            defaults={"kind": kind, "code": (row.get("kode_desa") or "").strip()},
-        )
-        created["desa"] += is_new
-    return created

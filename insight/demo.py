@@ -72,7 +72,7 @@ KECAMATAN_WEIGHTS = {
     "Samboja": 10,
     "Muara Badak": 8,
     "Anggana": 7,
-    "Sanga-Sanga": 5,
+    "Sanga Sanga": 5,
     "Muara Jawa": 6,
     "Sebulu": 5,
     "Kota Bangun": 5,

@@ -2,57 +2,14 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import CommandError, call_command
 from django.urls import reverse
 from PIL import Image
 
 from accounts.admin import RegionProfileForm
-from accounts.models import Desa, Kecamatan, RegionProfile
 from tests.helpers import client_for
+from wilayah.models import RegionProfile
 
 pytestmark = pytest.mark.django_db
-
-
-def test_shipped_csv_loads_kutai_kartanegaras_20_kecamatan_and_is_idempotent():
-    out = io.StringIO()
-    call_command("load_wilayah", stdout=out)
-    assert Kecamatan.objects.count() == 20
-    assert "20 kecamatan baru" in out.getvalue()
-    assert Desa.objects.filter(kecamatan__name="Tenggarong", kind="kelurahan").count() == 14
-
-    again = io.StringIO()
-    call_command("load_wilayah", stdout=again)
-    assert Kecamatan.objects.count() == 20
-    assert "0 kecamatan baru, 0 desa baru" in again.getvalue()
-
-
-def test_another_region_loads_its_own_csv(tmp_path):
-    csv_file = tmp_path / "pekalongan.csv"
-    csv_file.write_text("kecamatan,kode_kecamatan,desa,jenis,kode_desa\nKajen,33.26.01,Kajen,kelurahan,\n")
-    call_command("load_wilayah", str(csv_file), stdout=io.StringIO())
-    assert Kecamatan.objects.get(name="Kajen").code == "33.26.01"
-    assert Desa.objects.get(name="Kajen").kind == "kelurahan"
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ("nama\nKajen\n", "Kolom wajib tidak ada"),
-        ("kecamatan,desa,jenis\n,Kajen,desa\n", "baris 2"),
-        ("kecamatan,desa,jenis\nKajen,Kajen,kota\n", "harus 'desa' atau 'kelurahan'"),
-    ],
-)
-def test_bad_csv_is_refused_with_the_line_and_nothing_saved(tmp_path, content, message):
-    csv_file = tmp_path / "rusak.csv"
-    csv_file.write_text(content)
-    with pytest.raises(CommandError, match=message):
-        call_command("load_wilayah", str(csv_file), stdout=io.StringIO())
-    assert not Kecamatan.objects.exists()
-
-
-def test_missing_csv_is_a_clear_error():
-    with pytest.raises(CommandError, match="Berkas tidak ditemukan"):
-        call_command("load_wilayah", "/tidak/ada.csv")
 
 
 def test_header_and_footer_show_the_region_profile(client):
@@ -98,8 +55,8 @@ def test_staff_edit_the_single_region_profile_in_admin(staff):
     staff.is_superuser = True
     staff.save()
     client = client_for(staff)
-    assert client.get(reverse("admin:accounts_regionprofile_add")).status_code == 200
+    assert client.get(reverse("admin:wilayah_regionprofile_add")).status_code == 200
     RegionProfile.objects.create(name="Kabupaten X", agency_name="Bappeda X")
-    assert client.get(reverse("admin:accounts_regionprofile_add")).status_code == 403
+    assert client.get(reverse("admin:wilayah_regionprofile_add")).status_code == 403
     profile = RegionProfile.objects.get()
-    assert client.get(reverse("admin:accounts_regionprofile_change", args=[profile.pk])).status_code == 200
+    assert client.get(reverse("admin:wilayah_regionprofile_change", args=[profile.pk])).status_code == 200

@@ -47,7 +47,7 @@ def test_demo_staff_member_can_use_the_admin(client):
     seed()
     client.post(reverse("account_login"), {"login": "staf.demo", "password": DEMO_PASSWORD})
     assert client.get(reverse("admin:index")).status_code == 200
-    assert client.get(reverse("admin:accounts_kecamatan_changelist")).status_code == 200
+    assert client.get(reverse("admin:wilayah_kecamatan_changelist")).status_code == 200
     assert client.get(reverse("admin:konsultasi_expert_changelist")).status_code == 200
 
 

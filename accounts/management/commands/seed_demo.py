@@ -3,14 +3,18 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts import demo
+from wilayah.demo import seed_agencies
+
+REGION_CODE = "64.02"  # Kabupaten Kutai Kartanegara
 
 
 class Command(BaseCommand):
     help = "Isi portal dengan data contoh: wilayah, profil daerah, akun demo tiap peran dan konten. Aman diulang."
 
     def handle(self, *args, **options):
-        call_command("load_wilayah", stdout=self.stdout)
+        call_command("import_wilayah", REGION_CODE, stdout=self.stdout)
         with transaction.atomic():
+            seed_agencies()
             logins = demo.seed_all()
         self.stdout.write(self.style.SUCCESS("Data demo siap. Akun untuk mencoba (kata sandi sama untuk semua):"))
         for role, username in logins:
