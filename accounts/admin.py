@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.images import normalise_image
-from accounts.models import Desa, Kecamatan, RegionProfile, User
+from accounts.models import Desa, Kecamatan, RegionProfile, RoleAssignment, User
 
 
 class RegionProfileForm(forms.ModelForm):
@@ -87,3 +87,49 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["username", "display_name", "email", "password1", "password2"]}),
     ]
+
+
+class RoleAssignmentForm(forms.ModelForm):
+    class Meta:
+        model = RoleAssignment
+        fields = ["user", "role", "desa", "kecamatan", "agency"]
+
+    def __init__(self, *args, granter=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.granter = granter
+
+    def clean_user(self):
+        user = self.cleaned_data["user"]
+        # Nobody widens their own reach; a superuser may (and is recorded as the one who did).
+        if self.granter is not None and user == self.granter and not self.granter.is_superuser:
+            raise forms.ValidationError(_("Anda tidak dapat memberi peran kepada diri sendiri."))
+        return user
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin):
+    form = RoleAssignmentForm
+    list_display = ["user", "role", "unit", "granted_by", "granted_at"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__display_name", "desa__name", "kecamatan__name", "agency__name"]
+    list_select_related = ["user", "desa", "kecamatan", "agency", "granted_by"]
+    autocomplete_fields = ["user", "kecamatan", "agency"]
+    raw_id_fields = ["desa"]
+    readonly_fields = ["granted_by", "granted_at"]
+
+    @admin.display(description=_("unit"))
+    def unit(self, obj):
+        return obj.desa or obj.kecamatan or obj.agency or _("seluruh daerah")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+
+        class FormWithGranter(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, granter=request.user, **inner)
+
+        return FormWithGranter
+
+    def save_model(self, request, obj, form, change):
+        obj.granted_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,5 +1,5 @@
 from django.contrib.auth.models import AbstractUser
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -69,3 +69,78 @@ class User(AbstractUser):
             return self.expert_profile is not None
         except ObjectDoesNotExist:
             return False
+
+
+# --- Roles over a part of the region
+
+
+class Role(models.TextChoices):
+    OPERATOR_DESA = "operator_desa", _("Operator desa/kelurahan")
+    OPERATOR_KECAMATAN = "operator_kecamatan", _("Operator kecamatan")
+    AGENCY_VERIFIER = "verifikator_opd", _("Verifikator perangkat daerah")
+    COMPLAINT_HANDLER = "pengelola_pengaduan", _("Pengelola pengaduan")
+    BAPPEDA = "bappeda", _("Bappeda (seluruh daerah)")
+
+
+# Which unit each role is held over; a role without a unit covers the whole region.
+ROLE_UNIT = {
+    Role.OPERATOR_DESA: "desa",
+    Role.OPERATOR_KECAMATAN: "kecamatan",
+    Role.AGENCY_VERIFIER: "agency",
+    Role.COMPLAINT_HANDLER: "agency",
+    Role.BAPPEDA: None,
+}
+UNIT_FIELDS = ("desa", "kecamatan", "agency")
+
+
+class RoleAssignment(models.Model):
+    """A person acting for one part of the region: an operator for one desa, a verifier for one agency …"""
+
+    user = models.ForeignKey(User, verbose_name=_("orang"), on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("peran"), max_length=24, choices=Role.choices)
+    desa = models.ForeignKey(
+        Desa, verbose_name=_("desa/kelurahan"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kecamatan = models.ForeignKey(
+        Kecamatan, verbose_name=_("kecamatan"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "wilayah.Agency",
+        verbose_name=_("perangkat daerah"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Untuk pengelola pengaduan: kosongkan bila menangani pengaduan seluruh perangkat daerah."),
+    )
+    granted_by = models.ForeignKey(
+        User, verbose_name=_("diberikan oleh"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    granted_at = models.DateTimeField(_("diberikan pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["user__display_name", "role"]
+        verbose_name = _("peran wilayah")
+        verbose_name_plural = _("peran wilayah")
+
+    def __str__(self) -> str:
+        unit = self.desa or self.kecamatan or self.agency or _("seluruh daerah")
+        return f"{self.user}: {self.get_role_display()} — {unit}"
+
+    def clean(self) -> None:
+        needed = ROLE_UNIT.get(self.role)
+        given = [name for name in UNIT_FIELDS if getattr(self, f"{name}_id")]
+        optional = self.role == Role.COMPLAINT_HANDLER and not given
+        if needed is None and given:
+            raise ValidationError(
+                _("Peran ini berlaku untuk seluruh daerah: kosongkan desa, kecamatan dan perangkat daerah.")
+            )
+        if needed is not None and given != [needed] and not optional:
+            unit = self._meta.get_field(needed).verbose_name
+            message = _("Peran ini dipegang atas satu %(unit)s: isi hanya kolom ini.") % {"unit": unit}
+            raise ValidationError({needed: message})
+        same = RoleAssignment.objects.filter(
+            user_id=self.user_id, role=self.role, desa_id=self.desa_id, kecamatan_id=self.kecamatan_id
+        ).filter(agency_id=self.agency_id)
+        if self.user_id and same.exclude(pk=self.pk).exists():
+            raise ValidationError(_("Orang ini sudah memegang peran ini atas unit yang sama."))
