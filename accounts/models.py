@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import SUPERUSER_ONLY_APPS, is_superuser_only
+
 # --- Region: the deployment's own kabupaten/kota, its kecamatan and desa. All of it is data, so another
 # region runs the same code with its own CSV and profile.
 
@@ -135,6 +137,22 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    # Privileges over accounts are a superuser's alone (accounts/roles.py): refused here, for every backend,
+    # so no group or per-person grant can hand them to anyone else.
+    def has_perm(self, perm, obj=None) -> bool:
+        if not self.is_superuser and is_superuser_only(perm):
+            return False
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        if not self.is_superuser and app_label in SUPERUSER_ONLY_APPS:
+            return False
+        return super().has_module_perms(app_label)
+
+    def get_all_permissions(self, obj=None) -> set[str]:
+        permissions = super().get_all_permissions(obj)
+        return permissions if self.is_superuser else {perm for perm in permissions if not is_superuser_only(perm)}
 
     @property
     def public_name(self) -> str:
