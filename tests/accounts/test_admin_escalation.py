@@ -2,12 +2,15 @@
 two-step devices: every attempt is 403 (or a refused form) and nothing changes. A superuser still can, and a
 password a superuser sets is recorded."""
 
+import io
+
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.demo import seed_staff_group
@@ -271,3 +274,11 @@ def test_a_superuser_setting_a_password_is_recorded(superuser, expert):
     assert expert.check_password(NEW_PASSWORD)
     entry = LogEntry.objects.get(object_id=str(expert.pk))
     assert entry.user == superuser and "sandi" in entry.get_change_message().lower()  # "Sandi berubah."
+
+
+def test_the_staff_group_command_resets_the_group_to_the_documented_permissions(db):
+    group = seed_staff_group()
+    group.permissions.add(Permission.objects.get(codename="read_private_consultation"))
+    call_command("staff_group", stdout=io.StringIO())
+    held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+    assert held == STAFF_PERMISSIONS
