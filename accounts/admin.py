@@ -2,6 +2,7 @@ from allauth.account.models import EmailAddress
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from accounts.images import normalise_image
@@ -42,12 +43,13 @@ class RegionProfileAdmin(admin.ModelAdmin):
 class DesaInline(admin.TabularInline):
     model = Desa
     extra = 0
-    fields = ["name", "kind", "code"]
+    fields = ["name", "kind", "code", "active"]
 
 
 @admin.register(Kecamatan)
 class KecamatanAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "desa_count"]
+    list_display = ["name", "code", "active", "desa_count"]
+    list_filter = ["active"]
     search_fields = ["name", "code"]
     inlines = [DesaInline]
 
@@ -58,20 +60,41 @@ class KecamatanAdmin(admin.ModelAdmin):
 
 @admin.register(Desa)
 class DesaAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "kecamatan", "code"]
-    list_filter = ["kind", "kecamatan"]
+    list_display = ["name", "kind", "kecamatan", "code", "active"]
+    list_filter = ["kind", "active", "kecamatan"]
     search_fields = ["name", "kecamatan__name"]
     list_select_related = ["kecamatan"]
 
 
 class EmailAddressInline(admin.TabularInline):
+    """An account's addresses: a way to sign in and to reset the password, so only a superuser changes them."""
+
     model = EmailAddress
     extra = 0
     fields = ["email", "verified", "primary"]
 
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+# Kept out of every per-person view: sign-up promises they are only ever counted (see insight).
+DEMOGRAPHIC_FIELDS = ("gender", "age_group", "disability")
+# What staff may change, and only on a citizen's or expert's account: the name others see (e.g. an offensive
+# one) and whether the account may sign in. Never credentials, privileges or another staff member.
+STAFF_EDITABLE_FIELDS = ("display_name", "is_active")
+
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """Accounts. Superusers manage everything here (and their password changes are logged); staff look people
+    up and may rename or deactivate a citizen's or expert's account, nothing else (docs/roles.md)."""
+
     list_display = ["username", "display_name", "email", "kecamatan", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_superuser", "is_active", "kecamatan", "groups"]
     search_fields = ["username", "display_name", "email"]
@@ -82,12 +105,47 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         (_("Profil"), {"fields": ["display_name", "kecamatan", "desa"]}),
-        (_("Data demografis (hanya untuk rekap)"), {"fields": ["gender", "age_group", "disability"]}),
+    ]
+    staff_fieldsets = [
+        (None, {"fields": ["username", "display_name", "email"]}),
+        (_("Status"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Wilayah"), {"fields": ["kecamatan", "desa"]}),
+        (_("Tanggal penting"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["username", "display_name", "email", "password1", "password2"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser:
+            return self.staff_fieldsets
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser or obj is None:
+            return super().get_readonly_fields(request, obj)
+        shown = [field for _name, options in self.staff_fieldsets for field in options["fields"]]
+        return [field for field in shown if field not in STAFF_EDITABLE_FIELDS]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if request.user.is_superuser or obj is None:
+            return True
+        return not (obj.is_staff or obj.is_superuser)
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # A filter typed into the URL (?gender=…) would list people by what they said only for counting.
+        if lookup.split("__")[0] in DEMOGRAPHIC_FIELDS:
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def user_change_password(self, request, id, form_url=""):
+        """Superusers only (Django logs the change in the admin history); everyone else changes their own
+        password on their account page, which asks for the current one."""
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
 class RoleAssignmentForm(forms.ModelForm):
     class Meta:

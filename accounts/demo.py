@@ -1,9 +1,10 @@
 """Demo data for `manage.py seed_demo`: realistic, idempotent, never used by the tests' assertions."""
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from accounts.models import AgeGroup, Desa, Disability, Gender, Kecamatan, RegionProfile, User
+from accounts.permissions import staff_group_ensure
 from insight import demo as insight_demo
 from konsultasi import demo as konsultasi_demo
 from konsultasi.models import Expert
@@ -11,8 +12,6 @@ from pustaka import demo as pustaka_demo
 from rpjpd import demo as rpjpd_demo
 
 DEMO_PASSWORD = "RuangRunding2045"  # noqa: S105 — demo accounts only; seed_demo prints it
-STAFF_GROUP = "Staf Bappeda"
-STAFF_APPS = ["accounts", "wilayah", "kalender", "rpjpd", "konsultasi", "pustaka"]
 
 REGION = {
     "name": "Kabupaten Kutai Kartanegara",
@@ -89,10 +88,5 @@ def seed_user(username: str, *, display_name: str, email: str, kecamatan: str, d
 
 
 def seed_staff_group() -> Group:
-    group, _created = Group.objects.get_or_create(name=STAFF_GROUP)
-    # Reading private consultations is granted person by person, never with the group.
-    permissions = Permission.objects.filter(content_type__app_label__in=STAFF_APPS).exclude(
-        codename="read_private_consultation"
-    )
-    group.permissions.set(permissions)
-    return group
+    # Exactly the permissions docs/roles.md lists; reading private consultations is never among them.
+    return staff_group_ensure()

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import SUPERUSER_ONLY_APPS, is_superuser_only
 from wilayah.models import Desa, Kecamatan, RegionProfile  # noqa: F401 (RegionProfile: moved, still importable)
 
 # --- People
@@ -58,6 +59,22 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    # Privileges over accounts are a superuser's alone (accounts/permissions.py): refused here, for every backend,
+    # so no group or per-person grant can hand them to anyone else.
+    def has_perm(self, perm, obj=None) -> bool:
+        if not self.is_superuser and is_superuser_only(perm):
+            return False
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        if not self.is_superuser and app_label in SUPERUSER_ONLY_APPS:
+            return False
+        return super().has_module_perms(app_label)
+
+    def get_all_permissions(self, obj=None) -> set[str]:
+        permissions = super().get_all_permissions(obj)
+        return permissions if self.is_superuser else {perm for perm in permissions if not is_superuser_only(perm)}
 
     @property
     def public_name(self) -> str:

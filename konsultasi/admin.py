@@ -6,6 +6,7 @@ from contextvars import ContextVar
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.images import normalise_image
@@ -47,8 +48,13 @@ class ExpertForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].required = False
-        self.fields["user"].help_text = _("Jadikan akun yang sudah ada sebagai pakar.")
+        if "user" in self.fields:  # absent (read-only) once the expert exists: see ExpertAdmin
+            self.fields["user"].required = False
+            self.fields["user"].help_text = _("Jadikan akun warga yang sudah ada sebagai pakar.")
+            # Never a staff or superuser account: an expert's account is the expert's, not an admin's.
+            self.fields["user"].queryset = User.objects.filter(
+                is_staff=False, is_superuser=False, expert_profile__isnull=True
+            )
         if self.instance.pk:
             del self.fields["invite_email"]
 
@@ -65,7 +71,7 @@ class ExpertForm(forms.ModelForm):
         user, email = cleaned.get("user"), cleaned.get("invite_email")
         if bool(user) == bool(email):
             raise forms.ValidationError(_("Pilih satu akun yang sudah ada, atau isi e-mail untuk mengundang."))
-        if email and User.objects.filter(email__iexact=email).exists():
+        if email and User.objects.filter(Q(email__iexact=email) | Q(emailaddress__email__iexact=email)).exists():
             self.add_error("invite_email", _("Alamat e-mail ini sudah punya akun: pilih akunnya saja."))
         return cleaned
 
@@ -90,6 +96,11 @@ class ExpertAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_consultation_counts()
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a profile to another account would hand that account the expert's private consultations.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "user"] if obj is not None else readonly
 
     @admin.display(description=_("menunggu"), ordering="waiting_count")
     def waiting(self, obj):

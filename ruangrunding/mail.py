@@ -18,6 +18,8 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ruangrunding.text import single_line
+
 logger = logging.getLogger(__name__)
 DELIVERY_MAILER = "delivery"
 # A refused or unreachable mail server is tried again after these pauses; after the last, the task stays
@@ -26,8 +28,10 @@ RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1)]
 
 
 def message_to_data(message: EmailMultiAlternatives) -> dict:
+    # Every sender's message enters the queue here (allauth's and the admin's too): its subject is made one
+    # line, or the worker would refuse the header and the mail would be lost.
     return {
-        "subject": str(message.subject),
+        "subject": single_line(message.subject),
         "body": str(message.body),
         "from_email": message.from_email,
         "to": list(message.to),
@@ -105,7 +109,8 @@ def send_templated(template: str, recipient, context: dict) -> bool:
         return False
     context = {**context, "recipient": recipient}
     send_mail(
-        subject=render_to_string(f"emails/{template}_subject.txt", context).strip(),
+        # One line whatever the context holds (a name stored with a line break must not lose the mail).
+        subject=single_line(render_to_string(f"emails/{template}_subject.txt", context)),
         message=render_to_string(f"emails/{template}.txt", context),
         from_email=None,
         recipient_list=[recipient.email],
