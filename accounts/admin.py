@@ -147,6 +147,7 @@ class UserAdmin(DjangoUserAdmin):
             raise PermissionDenied
         return super().user_change_password(request, id, form_url)
 
+
 class RoleAssignmentForm(forms.ModelForm):
     class Meta:
         model = RoleAssignment
