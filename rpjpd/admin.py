@@ -166,7 +166,7 @@ class HasReportsFilter(admin.SimpleListFilter):
 
 @admin.register(Reply)
 class ReplyAdmin(admin.ModelAdmin):
-    list_display = ["pk", "short_body", "author", "topic", "created_at", "status", "report_count", "removed_at"]
+    list_display = ["number", "short_body", "author", "topic", "created_at", "status", "report_count", "removed_at"]
     list_filter = ["status", HasReportsFilter, "topic__section", "topic"]
     search_fields = ["body", "author__username", "author__display_name"]
     list_select_related = ["author", "topic"]
@@ -191,6 +191,10 @@ class ReplyAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # replies are written by citizens on the site
+
+    @admin.display(description=_("no."), ordering="pk")
+    def number(self, obj):
+        return f"#{obj.pk}"
 
     @admin.display(description=_("isi"))
     def short_body(self, obj):
