@@ -1,4 +1,6 @@
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -192,3 +194,67 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.granted_by = request.user
         super().save_model(request, obj, form, change)
+
+
+# allauth's two-step devices and sessions, for superusers (a lost phone: delete its device; end a session):
+# read-only lists with Indonesian names, since allauth's models carry English ones Django cannot translate.
+def _name_in_indonesian(model, name) -> None:
+    model._meta.verbose_name = model._meta.verbose_name_plural = name
+
+
+_name_in_indonesian(UserSession, _("sesi pengguna"))
+_name_in_indonesian(Authenticator, _("perangkat verifikasi dua langkah"))
+admin.site.unregister(Authenticator)
+admin.site.unregister(UserSession)
+
+
+class ReadOnlyListAdmin(admin.ModelAdmin):
+    list_display_links = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("pengguna"), ordering="user__username")
+    def person(self, obj):
+        return obj.user
+
+    @admin.display(description=_("dibuat"), ordering="created_at")
+    def created(self, obj):
+        return obj.created_at
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(ReadOnlyListAdmin):
+    list_display = ["person", "kind", "created", "last_used"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__email"]
+
+    @admin.display(description=_("jenis"), ordering="type")
+    def kind(self, obj):
+        return obj.get_type_display()
+
+    @admin.display(description=_("terakhir dipakai"), ordering="last_used_at")
+    def last_used(self, obj):
+        return obj.last_used_at
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(ReadOnlyListAdmin):
+    list_display = ["person", "created", "last_seen", "address", "browser"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "ip"]
+
+    @admin.display(description=_("terakhir terlihat"), ordering="last_seen_at")
+    def last_seen(self, obj):
+        return obj.last_seen_at
+
+    @admin.display(description=_("alamat IP"), ordering="ip")
+    def address(self, obj):
+        return obj.ip
+
+    @admin.display(description=_("peramban"))
+    def browser(self, obj):
+        return obj.user_agent[:80]

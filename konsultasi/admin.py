@@ -102,6 +102,12 @@ class ExpertAdmin(admin.ModelAdmin):
         readonly = super().get_readonly_fields(request, obj)
         return [*readonly, "user"] if obj is not None else readonly
 
+    def get_fields(self, request, obj=None):
+        # The invitation is for new experts only; the form drops the field for an existing one, so the
+        # page must not ask for it either.
+        fields = super().get_fields(request, obj)
+        return [name for name in fields if name != "invite_email"] if obj is not None else fields
+
     @admin.display(description=_("menunggu"), ordering="waiting_count")
     def waiting(self, obj):
         return obj.waiting_count

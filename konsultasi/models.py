@@ -195,8 +195,12 @@ class Message(models.Model):
 class AccessRecord(models.Model):
     """A staff member with the permission opened a consultation: who and when, for audit."""
 
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="access_records")
-    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    consultation = models.ForeignKey(
+        Consultation, verbose_name=_("konsultasi"), on_delete=models.CASCADE, related_name="access_records"
+    )
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("staf"), on_delete=models.PROTECT, related_name="+"
+    )
     viewed_at = models.DateTimeField(_("dibuka pada"), auto_now_add=True)
     what = models.CharField(_("yang dibuka"), max_length=40, default="percakapan")
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import BooleanField, Case, Count, Max, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -124,8 +124,27 @@ class ReplyQuerySet(models.QuerySet):
 
     def awaiting_moderation(self):
         """Hidden after reports and waiting for a moderator, or reported and still shown; not deleted ones."""
-        waiting = Q(status=Reply.Status.PENDING_REVIEW) | Q(status=Reply.Status.VISIBLE, report_count__gt=0)
-        return self.filter(waiting, removed_at__isnull=True)
+        return self.filter(awaiting_moderation_q(), removed_at__isnull=True)
+
+    def in_moderation_queue(self, *, moderated_since):
+        """The moderation queue: the replies waiting (first, marked `is_waiting`), then those moderated since
+        the given moment, so a moderator sees what became of the entries just handled."""
+        waiting = awaiting_moderation_q()
+        return self.filter(waiting | Q(moderated_at__gte=moderated_since), removed_at__isnull=True).annotate(
+            is_waiting=Case(When(waiting, then=Value(True)), default=Value(False), output_field=BooleanField())
+        )
+
+    def with_report_reasons(self):
+        """Each reply's reports counted per reason (`reports_<reason>`) and in all (`report_total`), in the
+        same query as the replies."""
+        per_reason = {
+            f"reports_{reason}": Count("reports", filter=Q(reports__reason=reason)) for reason in Report.Reason.values
+        }
+        return self.annotate(report_total=Count("reports"), **per_reason)
+
+
+def awaiting_moderation_q() -> Q:
+    return Q(status=Reply.Status.PENDING_REVIEW) | Q(status=Reply.Status.VISIBLE, report_count__gt=0)
 
 
 class Reply(models.Model):
@@ -153,9 +172,14 @@ class Reply(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
     moderation_reason = models.TextField(_("alasan moderasi"), blank=True)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dimoderasi oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_at = models.DateTimeField(_("waktu moderasi"), null=True, blank=True)
     report_count = models.PositiveIntegerField(_("jumlah laporan"), default=0)
     # The form's one-time token: a double-click or a resubmitted form finds the reply it already made.
     submission_token = models.UUIDField(null=True, blank=True, editable=False)
@@ -223,8 +247,10 @@ class Report(models.Model):
         ABUSIVE = "kasar", _("Kasar atau menyinggung")
         OFF_TOPIC = "tidak_relevan", _("Tidak relevan dengan topik")
 
-    reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reply = models.ForeignKey(Reply, verbose_name=_("balasan"), on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("pelapor"), on_delete=models.CASCADE, related_name="+"
+    )
     reason = models.CharField(_("alasan"), max_length=20, choices=Reason.choices)
     created_at = models.DateTimeField(_("dilaporkan"), auto_now_add=True)
 

@@ -1,11 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
-class RuangrundingConfig(AppConfig):
+class RuangRundingConfig(AppConfig):
     name = "ruangrunding"
-    verbose_name = "Ruang Runding"
+    verbose_name = _("Ruang Runding")
 
-    def ready(self):
+    def ready(self) -> None:
+        from ruangrunding.permissions import name_default_permissions_in_indonesian
         from ruangrunding.text import install_form_guard
 
         install_form_guard()
+        # After django.contrib.auth's own post_migrate handler has created the permissions (it is connected
+        # first, auth coming before this app in INSTALLED_APPS).
+        post_migrate.connect(name_default_permissions_in_indonesian, dispatch_uid="ruangrunding_permission_names")

@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.forms",
     "django_filters",
-    "django_tasks_db",
+    "ruangrunding.tasks_app.TasksDatabaseConfig",  # django_tasks_db, with an Indonesian name in the admin
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -145,3 +145,11 @@ def test_admin_expert_list_shows_counts_and_median_first_answer(staff, citizen, 
 )
 def test_initials_skip_academic_titles(name, initial):
     assert Expert(full_name=name).initial == initial
+
+
+def test_staff_open_an_existing_expert_in_the_admin(staff, experts):
+    rahma, _hendra = experts
+    response = admin_client(staff).get(reverse("admin:konsultasi_expert_change", args=[rahma.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Dr. Rahmawati, M.Si." in page and 'name="invite_email"' not in page

@@ -4,13 +4,16 @@ import io
 import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.models import Desa
 from rpjpd import services
 from rpjpd.models import Reply
-from tests.helpers import client_for
+from tests.helpers import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,127 @@ def test_topic_admin_actions_publish_and_close(moderator, draft_topic):
     client.post(url, {"action": "close_for_replies", "_selected_action": [draft_topic.pk]})
     draft_topic.refresh_from_db()
     assert draft_topic.is_published and not draft_topic.accepts_replies
+
+
+QUEUE = "admin:rpjpd_moderationqueueentry_changelist"
+
+
+@pytest.fixture
+def reported(topic, citizen, kecamatan):
+    """A reply reported by three people: twice as spam, once as abusive; hidden pending review at three."""
+    reply = services.reply_create(topic=topic, author=citizen, body="Beli obat murah di tautan ini.")
+    for name, reason in [("andi", "spam"), ("wati", "spam"), ("yudi", "kasar")]:
+        services.reply_report(reply=reply, reporter=make_user(name, display_name=name.title()), reason=reason)
+    reply.refresh_from_db()
+    return reply
+
+
+def shown_messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_hiding_from_the_queue_counts_the_hidden_reply_and_shows_its_new_status(
+    moderator, reported, django_capture_on_commit_callbacks
+):
+    client = client_for(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(QUEUE),
+            {"action": "hide_replies", "_selected_action": [reported.pk], "reason": "Iklan obat."},
+            follow=True,
+        )
+    said = shown_messages(response)
+    expected = f"1 balasan disembunyikan (#{reported.pk}); statusnya kini “Disembunyikan moderator”"
+    assert any(m.startswith(expected) for m in said), said
+    assert mail.outbox[-1].to == ["siti@contoh.id"]
+    # The entry stays in the queue, now showing what became of it and who did it.
+    row = row_of(response.content.decode(), reported)
+    assert "Disembunyikan moderator" in row and "oleh Staf Bappeda" in row
+
+
+def test_restoring_several_from_the_reply_list_counts_each_one(moderator, thread):
+    root, child = thread
+    response = client_for(moderator).post(
+        reverse("admin:rpjpd_reply_changelist"),
+        {"action": "restore_replies", "_selected_action": [root.pk, child.pk], "reason": "Ditinjau, aman."},
+        follow=True,
+    )
+    assert any(m.startswith("2 balasan ditampilkan") for m in shown_messages(response))
+
+
+def row_of(page: str, reply) -> str:
+    start = page.index(f'id="antrean-{reply.pk}"')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_queue_summarises_report_reasons_in_the_row(moderator, reported):
+    page = client_for(moderator).get(reverse(QUEUE)).content.decode()
+    row = row_of(page, reported)
+    assert "3 laporan" in row and "2× spam, 1× kasar" in row
+    assert "Disembunyikan, menunggu tinjauan" in row and "Banjir di sepanjang Sungai Mahakam" in row
+
+
+def test_one_click_hide_from_the_row_tells_the_author_the_reported_reason(
+    moderator, reported, django_capture_on_commit_callbacks
+):
+    client = client_for(moderator)
+    url = reverse("admin:rpjpd_moderationqueueentry_moderate", args=[reported.pk, "sembunyikan"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302 and response["Location"].endswith(f"#antrean-{reported.pk}")
+    reported.refresh_from_db()
+    assert reported.status == Reply.Status.HIDDEN and reported.moderated_by == moderator
+    assert "spam atau iklan" in reported.moderation_reason and "spam atau iklan" in mail.outbox[-1].body
+    page = client.get(response["Location"]).content.decode()
+    assert f"1 balasan disembunyikan (#{reported.pk})" in page
+    assert "Disembunyikan moderator" in row_of(page, reported)
+
+
+def test_one_click_show_from_the_row_returns_the_reply_and_clears_its_reports(moderator, reported):
+    url = reverse("admin:rpjpd_moderationqueueentry_moderate", args=[reported.pk, "tampilkan"])
+    client_for(moderator).post(url)
+    reported.refresh_from_db()
+    assert reported.status == Reply.Status.VISIBLE and reported.report_count == 0
+
+
+def test_row_actions_need_post_csrf_and_the_change_permission(moderator, staff, reported):
+    url = reverse("admin:rpjpd_moderationqueueentry_moderate", args=[reported.pk, "sembunyikan"])
+    assert client_for(moderator).get(url).status_code == 405
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(moderator)
+    assert forged.post(url).status_code == 403
+    staff.user_permissions.set(Permission.objects.filter(codename="view_moderationqueueentry"))
+    assert client_for(staff).post(url).status_code == 403
+    assert client_for(moderator).post(url.replace("sembunyikan", "hapus")).status_code == 403
+    reported.refresh_from_db()
+    assert reported.status == Reply.Status.PENDING_REVIEW
+
+
+def test_row_buttons_are_part_of_the_changelist_form_and_post_to_their_row(moderator, reported):
+    page = client_for(moderator).get(reverse(QUEUE)).content.decode()
+    row = row_of(page, reported)
+    hide = reverse("admin:rpjpd_moderationqueueentry_moderate", args=[reported.pk, "sembunyikan"])
+    assert f'formaction="{hide}"' in row and 'name="csrfmiddlewaretoken"' in page
+
+
+def test_queue_page_queries_do_not_grow_with_entries(
+    moderator, topic, citizen, settings, django_assert_max_num_queries
+):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    reporters = [make_user(f"pelapor{i}", display_name=f"Pelapor {i}") for i in range(3)]
+    client = client_for(moderator)
+
+    def add_reported(count):
+        for i in range(count):
+            reply = services.reply_create(topic=topic, author=citizen, body=f"Balasan {i}")
+            for reporter, reason in zip(reporters, ["spam", "kasar", "tidak_relevan"], strict=True):
+                services.reply_report(reply=reply, reporter=reporter, reason=reason)
+
+    add_reported(2)
+    client.get(reverse(QUEUE))  # warm the session and content types
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse(QUEUE))
+    add_reported(12)
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(reverse(QUEUE)).content.decode()
+    assert page.count("1× spam, 1× kasar, 1× tidak relevan") == 14
