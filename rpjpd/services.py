@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.services import user_lock
 from rpjpd import notifications
 from rpjpd.models import MAX_DEPTH, Reply, Report, Topic
 
@@ -34,7 +35,8 @@ def clean_body(body: str) -> str:
 
 def check_reply_rate(author: User) -> None:
     """At most RPJPD_REPLIES_PER_MINUTE replies a minute per person, counted in the database itself so the
-    limit holds across every worker and server."""
+    limit holds across every worker and server. Call it holding the author's row (accounts user_lock), in the
+    transaction that inserts the reply, or parallel requests all count the same number."""
     limit = settings.RPJPD_REPLIES_PER_MINUTE
     recent = Reply.objects.filter(author=author, created_at__gte=timezone.now() - timedelta(minutes=1)).count()
     if recent >= limit:
@@ -63,9 +65,15 @@ def reply_create(
     if parent is not None and parent.depth >= MAX_DEPTH:
         raise ReplyRefused(_("Utas ini sudah terlalu panjang untuk dibalas lagi. Balaslah tanggapan di atasnya."))
     body = clean_body(body)
-    check_reply_rate(author)
     try:
         with transaction.atomic():
+            user_lock(user=author)
+            if submission_token is not None:
+                # The same form sent twice at once: the second waited for the first; hand back its reply.
+                already = Reply.objects.filter(author=author, submission_token=submission_token).first()
+                if already is not None:
+                    return already
+            check_reply_rate(author)
             reply = Reply.objects.create(
                 topic=topic, author=author, parent=parent, body=body, submission_token=submission_token
             )
