@@ -158,8 +158,11 @@ def attachment(request, pk, message_pk):
 @never_cache
 @require_safe
 def staff_list(request):
-    """Staff holding the permission: every consultation's metadata; opening one is recorded."""
+    """Staff holding the permission: every consultation's metadata, without its subject (private content, like
+    the conversation); opening one shows it, and is recorded."""
     require_private_reader(request)
-    consultations = Consultation.objects.select_related("citizen", "expert").order_by("-last_message_at")
+    consultations = (
+        Consultation.objects.select_related("expert").defer("subject", "rating_comment").order_by("-last_message_at")
+    )
     page = Paginator(consultations, PER_PAGE).get_page(request.GET.get("halaman"))
     return render(request, "konsultasi/staff_list.html", {"page": page})

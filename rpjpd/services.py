@@ -62,6 +62,9 @@ def reply_create(
         raise ReplyRefused(_("Topik ini sudah ditutup; tanggapan baru tidak dapat dikirim."))
     if parent is not None and parent.topic_id != topic.pk:
         raise ReplyRefused(_("Balasan yang ingin Anda tanggapi tidak ada di topik ini."))
+    if parent is not None and not parent.is_shown:
+        # Hidden by a moderator, waiting for review or deleted by its author: nothing to answer in public.
+        raise ReplyRefused(_("Balasan ini disembunyikan atau dihapus; balasan baru di bawahnya tidak dapat dikirim."))
     if parent is not None and parent.depth >= MAX_DEPTH:
         raise ReplyRefused(_("Utas ini sudah terlalu panjang untuk dibalas lagi. Balaslah tanggapan di atasnya."))
     body = clean_body(body)

@@ -104,6 +104,24 @@ def test_closed_topic_says_so_and_refuses_posts(topic, citizen):
     assert not Reply.objects.exists()
 
 
+@pytest.mark.parametrize("state", [Reply.Status.HIDDEN, Reply.Status.PENDING_REVIEW, "removed"])
+def test_answering_a_hidden_or_deleted_reply_is_refused_on_the_page(topic, citizen, citizen2, state):
+    parent = services.reply_create(topic=topic, author=citizen, body="Akan hilang")
+    if state == "removed":
+        parent.remove_by_author()
+    else:
+        Reply.objects.filter(pk=parent.pk).update(status=state)
+    client = client_for(citizen2)
+    answer_url = reverse("rpjpd:answer", args=[parent.pk])
+    form_page = client.get(answer_url).content.decode()
+    assert "tidak dapat dikirim" in form_page and 'name="body"' not in form_page
+    response = client.post(answer_url, {"body": "Jawaban saya yang panjang"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "disembunyikan atau dihapus" in page and "Jawaban saya yang panjang" in page
+    assert Reply.objects.count() == 1
+
+
 def test_rate_limit_gives_a_friendly_message_and_keeps_the_text(topic, citizen, settings):
     settings.RPJPD_REPLIES_PER_MINUTE = 1
     client = client_for(citizen)
