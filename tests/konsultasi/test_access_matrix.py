@@ -92,6 +92,7 @@ def test_unknown_consultation_and_attachment_look_the_same_as_forbidden_ones(eve
 def test_staff_reads_are_recorded_and_read_only(auditor, citizen, with_attachment):
     consultation, message = with_attachment
     services.consultation_close(consultation=consultation, closer=citizen, rating=3, comment="Cukup")
+    assert "<textarea" in client_for(citizen).get(urls(consultation, message)["detail"]).content.decode()
     client = client_for(auditor)
     page = client.get(urls(consultation, message)["detail"]).content.decode()
     assert "Akses ini tercatat" in page and "<textarea" not in page

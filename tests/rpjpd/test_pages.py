@@ -32,6 +32,7 @@ def test_index_shows_the_three_sections_with_topics_and_counts(client, topic, ci
 
 
 def test_drafts_are_hidden_from_citizens_and_previewed_by_staff(client, draft_topic, citizen, staff):
+    assert "Rancangan" in client_for(staff).get(reverse("rpjpd:index")).content.decode()
     assert "Rancangan" not in client_for(citizen).get(reverse("rpjpd:index")).content.decode()
     assert client_for(citizen).get(topic_url(draft_topic)).status_code == 404
     preview = client_for(staff).get(topic_url(draft_topic))
@@ -59,7 +60,7 @@ def test_anonymous_visitor_is_invited_to_sign_in_and_sent_back(client, topic):
 def test_signed_in_citizen_replies_with_balas_and_kirim(topic, citizen):
     client = client_for(citizen)
     page = client.get(topic_url(topic)).content.decode()
-    assert ">Balas</h2>" in page and ">Kirim</button>" in page
+    assert ">Balas</h2>" in page and ">Kirim</button>" in page and "<textarea" in page
     response = client.post(post_url(topic), {"body": "Banjir 2024 merendam rumah kami seminggu."}, follow=True)
     made = Reply.objects.get()
     assert response.redirect_chain[-1][0] == f"{topic_url(topic)}#balasan-{made.pk}"
