@@ -26,10 +26,12 @@ install-dev: $(VENV)/.installed-dev
 
 # make run: install, migrate, load demo data, then serve the portal and run the task worker beside it.
 run: export DEBUG ?= 1
+# Links in e-mails point at this server, whatever PORT is (unless SITE_URL is set already).
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "Ruang Runding: http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the task worker)"
+	@echo "Ruang Runding: http://$(HOST):$(PORT)/  (links in e-mails: SITE_URL=$(SITE_URL); Ctrl+C stops the server and the task worker)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(BIN)/python manage.py db_worker & \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)

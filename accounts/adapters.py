@@ -1,10 +1,15 @@
+from types import SimpleNamespace
+from urllib.parse import quote, urlsplit
+
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from ruangrunding.mail import absolute_url, on_site_url
 
 LOGIN_FAILED = "login_failed"
 RATE_LIMIT_APP = "allauth.account"
@@ -30,9 +35,21 @@ def _per_key_rates() -> dict[str, str]:
     return {LOGIN_FAILED: ",".join(part for part in parts if part.endswith("/key"))}
 
 
+def mail_site() -> SimpleNamespace:
+    """What allauth's e-mails call the "site": the portal and its region by name, at SITE_URL. Never the
+    request's Host header, which the sender of the request chooses (a reset link to an attacker's host)."""
+    from accounts.context_processors import current_region_profile
+
+    site_url = absolute_url("/")
+    return SimpleNamespace(
+        name=f"Ruang Runding {current_region_profile().name}", domain=urlsplit(site_url).netloc or site_url
+    )
+
+
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth's defaults with our wording where its messages would otherwise be vague to citizens, and failed
-    sign-ins counted per account rather than per spelling of its name."""
+    """allauth's defaults with our wording where its messages would otherwise be vague to citizens, failed
+    sign-ins counted per account rather than per spelling of its name, and every address in its e-mails taken
+    from SITE_URL."""
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
@@ -76,3 +93,24 @@ class AccountAdapter(DefaultAccountAdapter):
         for key in login_attempt_keys(credentials.get("email", ""), by_email_only=True):
             if key.startswith("account:"):
                 ratelimit.clear(request, app=RATE_LIMIT_APP, action=LOGIN_FAILED, key=key, config=_per_key_rates())
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        # allauth hands over "<uidb36>-<token>" as one opaque key; its URL pattern splits it again.
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        context = {
+            "signup_url": absolute_url(reverse("account_signup")),
+            "password_reset_url": absolute_url(reverse("account_reset_password")),
+        }
+        self.send_mail("account/email/account_already_exists", email, context)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # allauth builds a few links without a hook to override (the "unknown account" mail's sign-up link):
+        # any address left in the context is moved onto SITE_URL, whatever host the request named.
+        context = {key: on_site_url(value) if isinstance(value, str) else value for key, value in context.items()}
+        super().send_mail(template_prefix, email, {"current_site": mail_site(), **context})

@@ -1,3 +1,5 @@
+from django.db import transaction
+
 from accounts.models import Desa, Kecamatan, User
 
 
@@ -27,3 +29,13 @@ def profile_update(
         fields.append("notify_replies")
     user.save(update_fields=fields)
     return user
+
+
+def user_lock(*, user: User) -> None:
+    """Hold this person's row until the surrounding transaction ends. A per-person limit that counts, then
+    inserts (replies a minute, consultations an hour) is only a limit if nobody else counts in between: with
+    the row held, the same person's parallel requests take turns, on every worker and server. PostgreSQL
+    takes a row lock; SQLite ignores FOR UPDATE but lets only one writer in at a time anyway."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("user_lock needs a transaction: call it inside transaction.atomic()")
+    list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))

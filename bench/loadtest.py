@@ -220,6 +220,10 @@ def main() -> int:
     env = environment(
         DB_NAME,
         RPJPD_REPLIES_PER_MINUTE="1000",
+        KONSULTASI_NEW_PER_HOUR="1000",
+        KONSULTASI_NEW_PER_DAY="1000",
+        KONSULTASI_MESSAGES_PER_HOUR="1000",
+        KONSULTASI_MESSAGES_PER_DAY="1000",
         EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(SMTP_PORT),

@@ -1,13 +1,19 @@
 """Writes in Konsultasi: opening a consultation, writing in it, closing it, inviting experts, recording
 staff access."""
 
+from datetime import timedelta
+
 from allauth.account.forms import default_token_generator
+from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.services import user_lock
 from konsultasi import notifications
 from konsultasi.models import AccessRecord, Consultation, Expert, Field, Message
 from konsultasi.uploads import CheckedAttachment
@@ -30,6 +36,57 @@ def clean_text(value: str, *, label: str, maximum: int) -> str:
             % {"label": label, "max": maximum, "count": len(value)}
         )
     return value
+
+
+def _refuse_over_quota(rows: QuerySet, *, per_hour: int, per_day: int, refusal: str) -> None:
+    """Refuse when `rows` (timestamped by created_at) already hold a limit's worth in the last hour or the last
+    24 hours; the refusal says when the next one may be sent."""
+    now = timezone.now()
+    for window, limit, period in (
+        (timedelta(hours=1), per_hour, _("satu jam terakhir")),
+        (timedelta(days=1), per_day, _("24 jam terakhir")),
+    ):
+        recent = rows.filter(created_at__gte=now - window).order_by("-created_at")
+        newest = list(recent.values_list("created_at", flat=True)[:limit])
+        if len(newest) >= limit:
+            # A place frees up when the limit-th newest leaves the window.
+            when = date_format(timezone.localtime(newest[limit - 1] + window), "j F Y, H.i")
+            raise ConsultationRefused(refusal % {"limit": limit, "period": period, "when": when})
+
+
+def consultation_quota_check(*, citizen: User) -> None:
+    """At most KONSULTASI_NEW_PER_HOUR / _PER_DAY new consultations per person, and the opening question counts
+    as one of their messages. Cheap: views call it before an attachment is read and re-encoded; the services
+    call it again holding the person's row, which is what makes it hold under parallel requests."""
+    _refuse_over_quota(
+        Consultation.objects.filter(citizen=citizen),
+        per_hour=settings.KONSULTASI_NEW_PER_HOUR,
+        per_day=settings.KONSULTASI_NEW_PER_DAY,
+        refusal=_(
+            "Anda sudah membuka %(limit)s konsultasi dalam %(period)s. Konsultasi baru dapat dikirim lagi "
+            "setelah %(when)s."
+        ),
+    )
+    _check_citizen_messages(citizen)
+
+
+def message_quota_check(*, consultation: Consultation, author: User) -> None:
+    """At most KONSULTASI_MESSAGES_PER_HOUR / _PER_DAY messages a citizen writes in the consultations they
+    asked (each one e-mails the expert); experts answering are not limited."""
+    if consultation.role_of(author) == Consultation.Role.CITIZEN:
+        _check_citizen_messages(author)
+
+
+def _check_citizen_messages(citizen: User) -> None:
+    _refuse_over_quota(
+        Message.objects.filter(author=citizen, consultation__citizen=citizen),
+        per_hour=settings.KONSULTASI_MESSAGES_PER_HOUR,
+        per_day=settings.KONSULTASI_MESSAGES_PER_DAY,
+        refusal=_(
+            "Anda sudah mengirim %(limit)s pesan konsultasi dalam %(period)s. Pesan dapat dikirim lagi "
+            "setelah %(when)s."
+        ),
+    )
 
 
 def _add_message(
@@ -55,6 +112,8 @@ def consultation_open(
     subject = clean_text(subject, label=_("Perihal"), maximum=SUBJECT_MAX)
     body = clean_text(body, label=_("Pertanyaan"), maximum=BODY_MAX)
     with transaction.atomic():
+        user_lock(user=citizen)
+        consultation_quota_check(citizen=citizen)
         now = timezone.now()
         consultation = Consultation.objects.create(
             citizen=citizen, expert=expert, subject=subject, created_at=now, last_message_at=now, citizen_read_at=now
@@ -76,6 +135,8 @@ def message_post(
         raise ConsultationRefused(_("Konsultasi ini sudah selesai. Hanya warga yang dapat membukanya kembali."))
     body = clean_text(body, label=_("Pesan"), maximum=BODY_MAX)
     with transaction.atomic():
+        user_lock(user=author)
+        message_quota_check(consultation=consultation, author=author)
         message = _add_message(consultation=consultation, author=author, body=body, attachment=attachment)
         consultation.last_message_at = message.created_at
         consultation.last_author_role = role

@@ -39,7 +39,10 @@ def consultation_create(request, pk):
     """Signed-in users: "Konsultasi" with an expert who accepts new consultations."""
     expert = get_object_or_404(Expert.objects.listed(), pk=pk)
     form = ConsultationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and (refused := quota_refusal(services.consultation_quota_check, citizen=request.user)):
+        form = ConsultationForm(request.POST)  # the typed text stays; the attachment is never read
+        form.add_error(None, refused)
+    elif request.method == "POST" and form.is_valid():
         try:
             consultation = services.consultation_open(
                 citizen=request.user,
@@ -55,6 +58,16 @@ def consultation_create(request, pk):
             return redirect(consultation)
     status = 400 if form.errors else 200
     return render(request, "konsultasi/create.html", {"expert": expert, "form": form}, status=status)
+
+
+def quota_refusal(check, **arguments) -> str | None:
+    """The refusal of a per-person limit, asked before the form is validated: validating reads and re-encodes
+    the attachment, the costly part a flood of requests would aim at."""
+    try:
+        check(**arguments)
+    except services.ConsultationRefused as refusal:
+        return str(refusal)
+    return None
 
 
 @never_cache
@@ -81,7 +94,10 @@ def consultation_detail(request, pk):
     if request.method == "POST":
         if access.role == STAFF:
             raise Http404
-        if form.is_valid():
+        if refused := quota_refusal(services.message_quota_check, consultation=consultation, author=request.user):
+            form = MessageForm(request.POST)  # the typed text stays; the attachment is never read
+            form.add_error(None, refused)
+        elif form.is_valid():
             try:
                 services.message_post(
                     consultation=consultation,
@@ -142,8 +158,11 @@ def attachment(request, pk, message_pk):
 @never_cache
 @require_safe
 def staff_list(request):
-    """Staff holding the permission: every consultation's metadata; opening one is recorded."""
+    """Staff holding the permission: every consultation's metadata, without its subject (private content, like
+    the conversation); opening one shows it, and is recorded."""
     require_private_reader(request)
-    consultations = Consultation.objects.select_related("citizen", "expert").order_by("-last_message_at")
+    consultations = (
+        Consultation.objects.select_related("expert").defer("subject", "rating_comment").order_by("-last_message_at")
+    )
     page = Paginator(consultations, PER_PAGE).get_page(request.GET.get("halaman"))
     return render(request, "konsultasi/staff_list.html", {"page": page})

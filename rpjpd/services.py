@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.services import user_lock
 from rpjpd import notifications
 from rpjpd.models import MAX_DEPTH, Reply, Report, Topic
 
@@ -34,7 +35,8 @@ def clean_body(body: str) -> str:
 
 def check_reply_rate(author: User) -> None:
     """At most RPJPD_REPLIES_PER_MINUTE replies a minute per person, counted in the database itself so the
-    limit holds across every worker and server."""
+    limit holds across every worker and server. Call it holding the author's row (accounts user_lock), in the
+    transaction that inserts the reply, or parallel requests all count the same number."""
     limit = settings.RPJPD_REPLIES_PER_MINUTE
     recent = Reply.objects.filter(author=author, created_at__gte=timezone.now() - timedelta(minutes=1)).count()
     if recent >= limit:
@@ -60,12 +62,21 @@ def reply_create(
         raise ReplyRefused(_("Topik ini sudah ditutup; tanggapan baru tidak dapat dikirim."))
     if parent is not None and parent.topic_id != topic.pk:
         raise ReplyRefused(_("Balasan yang ingin Anda tanggapi tidak ada di topik ini."))
+    if parent is not None and not parent.is_shown:
+        # Hidden by a moderator, waiting for review or deleted by its author: nothing to answer in public.
+        raise ReplyRefused(_("Balasan ini disembunyikan atau dihapus; balasan baru di bawahnya tidak dapat dikirim."))
     if parent is not None and parent.depth >= MAX_DEPTH:
         raise ReplyRefused(_("Utas ini sudah terlalu panjang untuk dibalas lagi. Balaslah tanggapan di atasnya."))
     body = clean_body(body)
-    check_reply_rate(author)
     try:
         with transaction.atomic():
+            user_lock(user=author)
+            if submission_token is not None:
+                # The same form sent twice at once: the second waited for the first; hand back its reply.
+                already = Reply.objects.filter(author=author, submission_token=submission_token).first()
+                if already is not None:
+                    return already
+            check_reply_rate(author)
             reply = Reply.objects.create(
                 topic=topic, author=author, parent=parent, body=body, submission_token=submission_token
             )

@@ -10,6 +10,7 @@ broken page.
 import base64
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers, send_mail
@@ -100,6 +101,15 @@ class TaskQueueEmailBackend(BaseEmailBackend):
 def absolute_url(path: str) -> str:
     """A site path as the full address for an e-mail (the worker has no request to ask; SITE_URL tells)."""
     return settings.SITE_URL.rstrip("/") + path
+
+
+def on_site_url(value: str) -> str:
+    """An absolute http(s) address moved onto SITE_URL (same path, query and fragment); anything else as it
+    is. For links a library built from the request's Host header, which the client chooses."""
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
+        return value
+    return absolute_url(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
 
 
 def send_templated(template: str, recipient, context: dict) -> bool:

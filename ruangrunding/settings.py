@@ -177,6 +177,12 @@ STORAGES = {
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 PUSTAKA_FILE_MAX_BYTES = env_int("PUSTAKA_FILE_MAX_MB", 50, minimum=1) * 1024 * 1024
 KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024
+# Per citizen, in the last hour and the last 24 hours: new consultations, and messages in their consultations
+# (the opening question included). Each message e-mails an expert, each attachment costs a re-encode.
+KONSULTASI_NEW_PER_HOUR = env_int("KONSULTASI_NEW_PER_HOUR", 5, minimum=1)
+KONSULTASI_NEW_PER_DAY = env_int("KONSULTASI_NEW_PER_DAY", 10, minimum=1)
+KONSULTASI_MESSAGES_PER_HOUR = env_int("KONSULTASI_MESSAGES_PER_HOUR", 20, minimum=1)
+KONSULTASI_MESSAGES_PER_DAY = env_int("KONSULTASI_MESSAGES_PER_DAY", 60, minimum=1)
 if env_str("MEDIA_S3_BUCKET"):
     # Scale-out: uploads on S3-compatible object storage (requirements-s3.txt), private, served via signed URLs.
     STORAGES["default"] = {

@@ -3,6 +3,8 @@ without the permission, staff with it}. Outsiders get 404 everywhere; staff with
 and every read is recorded."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from konsultasi import services
@@ -90,6 +92,7 @@ def test_unknown_consultation_and_attachment_look_the_same_as_forbidden_ones(eve
 def test_staff_reads_are_recorded_and_read_only(auditor, citizen, with_attachment):
     consultation, message = with_attachment
     services.consultation_close(consultation=consultation, closer=citizen, rating=3, comment="Cukup")
+    assert "<textarea" in client_for(citizen).get(urls(consultation, message)["detail"]).content.decode()
     client = client_for(auditor)
     page = client.get(urls(consultation, message)["detail"]).content.decode()
     assert "Akses ini tercatat" in page and "<textarea" not in page
@@ -114,6 +117,31 @@ def test_attachments_download_safely_with_no_public_url(citizen, with_attachment
 def test_only_staff_with_the_permission_see_the_list_of_all(everyone, role, consultation):
     response = client_for(everyone[role]).get(reverse("konsultasi:staff_list"))
     assert response.status_code == (200 if role == "auditor" else 404)
+
+
+def test_the_list_of_all_shows_no_subjects_until_one_is_opened_and_recorded(auditor, consultation, citizen, expert):
+    client = client_for(auditor)
+    listing = client.get(reverse("konsultasi:staff_list")).content.decode()
+    assert consultation.get_absolute_url() in listing and "Dr. Rahmawati" in listing  # the metadata is there
+    assert "Air sumur keruh" not in listing  # the subject is private content
+    assert not AccessRecord.objects.exists()
+    opened = client.get(consultation.get_absolute_url()).content.decode()
+    assert "Air sumur keruh" in opened
+    assert list(AccessRecord.objects.values_list("staff__username", flat=True)) == ["auditor"]
+
+
+def test_the_list_of_all_costs_the_same_queries_for_one_or_many(auditor, consultation, citizen, expert, settings):
+    settings.KONSULTASI_NEW_PER_HOUR = settings.KONSULTASI_NEW_PER_DAY = 100
+    settings.KONSULTASI_MESSAGES_PER_HOUR = settings.KONSULTASI_MESSAGES_PER_DAY = 100
+    client = client_for(auditor)
+    client.get(reverse("konsultasi:staff_list"))  # warms the per-worker copy of the region profile
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("konsultasi:staff_list"))
+    for number in range(15):
+        services.consultation_open(citizen=citizen, expert=expert.expert_profile, subject=f"K{number}", body="x")
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("konsultasi:staff_list"))
+    assert len(one) == len(many) <= 10
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -156,7 +156,9 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_konsultasi_saya_queries_do_not_grow_with_consultations(citizen, expert):
+def test_konsultasi_saya_queries_do_not_grow_with_consultations(citizen, expert, settings):
+    settings.KONSULTASI_NEW_PER_HOUR = settings.KONSULTASI_NEW_PER_DAY = 100
+    settings.KONSULTASI_MESSAGES_PER_HOUR = settings.KONSULTASI_MESSAGES_PER_DAY = 100
     client = client_for(expert)
     experts = [expert.expert_profile, *[make_expert(f"pakar{n}", f"Pakar {n}").expert_profile for n in range(3)]]
     services.consultation_open(citizen=expert, expert=experts[1], subject="Satu", body="x")

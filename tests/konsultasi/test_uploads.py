@@ -16,7 +16,11 @@ def test_a_real_pdf_is_accepted_with_a_safe_name():
 
 
 def test_photos_lose_their_gps_and_other_metadata():
-    checked = check_attachment(files.jpeg_with_gps())
+    upload = files.jpeg_with_gps()
+    with Image.open(upload) as original:
+        assert 0x8825 in original.getexif()  # the phone's GPS block is there to be lost
+    upload.seek(0)
+    checked = check_attachment(upload)
     with Image.open(io.BytesIO(checked.content.read())) as stored:
         assert stored.format == "JPEG"
         assert not stored.getexif()

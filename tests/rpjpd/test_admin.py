@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -56,12 +57,21 @@ def test_moderation_queue_lists_reported_and_pending_replies(moderator, thread, 
     assert change.format(root.pk) in page and change.format(child.pk) not in page
 
 
-def test_reply_list_filters_and_search(moderator, thread):
+def listed_replies(client, **query) -> set[int]:
+    page = client.get(reverse("admin:rpjpd_reply_changelist"), query).content.decode()
+    return {int(pk) for pk in re.findall(r"/admin/rpjpd/reply/(\d+)/change/", page)}
+
+
+def test_reply_list_filters_and_search(moderator, thread, citizen2):
+    root, child = thread
+    services.reply_report(reply=root, reporter=citizen2, reason="spam")
+    services.reply_hide(reply=child, moderator=moderator, reason="Uji saringan")
     client = client_for(moderator)
-    url = reverse("admin:rpjpd_reply_changelist")
-    assert "Samboja" in client.get(url, {"q": "Samboja"}).content.decode()
-    assert client.get(url, {"dilaporkan": "ya"}).status_code == 200
-    assert client.get(url, {"status__exact": "hidden"}).status_code == 200
+    assert listed_replies(client) == {root.pk, child.pk}  # both, unfiltered
+    assert listed_replies(client, q="Samboja") == {child.pk}
+    assert listed_replies(client, q="budi") == {child.pk}  # by the author's username
+    assert listed_replies(client, dilaporkan="ya") == {root.pk}
+    assert listed_replies(client, status__exact="hidden") == {child.pk}
 
 
 def export(client, topic, action):

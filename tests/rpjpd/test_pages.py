@@ -32,6 +32,7 @@ def test_index_shows_the_three_sections_with_topics_and_counts(client, topic, ci
 
 
 def test_drafts_are_hidden_from_citizens_and_previewed_by_staff(client, draft_topic, citizen, staff):
+    assert "Rancangan" in client_for(staff).get(reverse("rpjpd:index")).content.decode()
     assert "Rancangan" not in client_for(citizen).get(reverse("rpjpd:index")).content.decode()
     assert client_for(citizen).get(topic_url(draft_topic)).status_code == 404
     preview = client_for(staff).get(topic_url(draft_topic))
@@ -59,7 +60,7 @@ def test_anonymous_visitor_is_invited_to_sign_in_and_sent_back(client, topic):
 def test_signed_in_citizen_replies_with_balas_and_kirim(topic, citizen):
     client = client_for(citizen)
     page = client.get(topic_url(topic)).content.decode()
-    assert ">Balas</h2>" in page and ">Kirim</button>" in page
+    assert ">Balas</h2>" in page and ">Kirim</button>" in page and "<textarea" in page
     response = client.post(post_url(topic), {"body": "Banjir 2024 merendam rumah kami seminggu."}, follow=True)
     made = Reply.objects.get()
     assert response.redirect_chain[-1][0] == f"{topic_url(topic)}#balasan-{made.pk}"
@@ -102,6 +103,24 @@ def test_closed_topic_says_so_and_refuses_posts(topic, citizen):
     assert response.status_code == 400
     assert "sudah ditutup" in response.content.decode()
     assert not Reply.objects.exists()
+
+
+@pytest.mark.parametrize("state", [Reply.Status.HIDDEN, Reply.Status.PENDING_REVIEW, "removed"])
+def test_answering_a_hidden_or_deleted_reply_is_refused_on_the_page(topic, citizen, citizen2, state):
+    parent = services.reply_create(topic=topic, author=citizen, body="Akan hilang")
+    if state == "removed":
+        parent.remove_by_author()
+    else:
+        Reply.objects.filter(pk=parent.pk).update(status=state)
+    client = client_for(citizen2)
+    answer_url = reverse("rpjpd:answer", args=[parent.pk])
+    form_page = client.get(answer_url).content.decode()
+    assert "tidak dapat dikirim" in form_page and 'name="body"' not in form_page
+    response = client.post(answer_url, {"body": "Jawaban saya yang panjang"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "disembunyikan atau dihapus" in page and "Jawaban saya yang panjang" in page
+    assert Reply.objects.count() == 1
 
 
 def test_rate_limit_gives_a_friendly_message_and_keeps_the_text(topic, citizen, settings):

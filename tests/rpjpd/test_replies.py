@@ -91,6 +91,30 @@ def test_a_resubmitted_form_creates_one_reply(topic, citizen):
     assert Reply.objects.count() == 1
 
 
+def hide_or_remove(parent: Reply, state: str) -> None:
+    if state == "removed":
+        parent.remove_by_author()
+    else:
+        parent.status = {"hidden": Reply.Status.HIDDEN, "pending": Reply.Status.PENDING_REVIEW}[state]
+        parent.save(update_fields=["status"])
+
+
+@pytest.mark.parametrize("state", ["hidden", "pending", "removed"])
+def test_no_answer_under_a_hidden_pending_or_deleted_reply(topic, citizen, citizen2, state):
+    parent = reply(topic, citizen, body="Yang disembunyikan")
+    hide_or_remove(parent, state)
+    with pytest.raises(ReplyRefused, match="disembunyikan atau dihapus"):
+        reply(topic, citizen2, body="Jawaban di bawahnya", parent=parent)
+    assert list(Reply.objects.all()) == [parent]
+
+
+def test_answers_are_possible_again_once_a_moderator_restores_the_reply(topic, citizen, citizen2, staff):
+    parent = reply(topic, citizen)
+    hide_or_remove(parent, "hidden")
+    services.reply_restore(reply=parent, moderator=staff, reason="Tidak melanggar")
+    assert reply(topic, citizen2, parent=parent).parent_id == parent.pk
+
+
 def test_replies_are_rate_limited_per_person(topic, citizen, citizen2, settings):
     settings.RPJPD_REPLIES_PER_MINUTE = 5
     for number in range(5):
