@@ -116,6 +116,21 @@ def test_open_data_json_and_csv(client, make_document, regulation):
     assert rows[0]["tautan"].endswith(regulation.get_absolute_url())
 
 
+FORMULAS = ['=HYPERLINK("http://x","klik")', "+62 541 1234", "-1+1", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_open_data_csv_never_carries_a_formula(client, make_document, formula):
+    document = make_document(formula, about=formula, abstract=formula, subjects=[formula[:40]])
+    document.source = formula
+    document.save()
+    raw = b"".join(client.get(reverse("pustaka:data_csv")).streaming_content).decode("utf-8-sig")
+    (row,) = csv.DictReader(io.StringIO(raw, newline=""))
+    for column in ("judul", "tentang", "abstrak", "sumber"):
+        assert row[column] == "'" + formula
+    assert row["subjek"] == "'" + formula[:40]
+
+
 @pytest.mark.parametrize(
     ("query", "notice"),
     [
