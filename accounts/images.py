@@ -8,14 +8,14 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-# Pillow refuses images above this many pixels (decompression bombs) with an exception.
-Image.MAX_IMAGE_PIXELS = 40_000_000
+from ruangrunding.filetypes import refuse_too_many_pixels
 
 
 def normalise_image(upload, *, max_side: int) -> ContentFile:
     """Return the upload as a PNG (if it has transparency) or JPEG at most `max_side` pixels wide and high."""
     try:
         with Image.open(upload) as probe:
+            refuse_too_many_pixels(probe.width, probe.height)
             probe.verify()
         upload.seek(0)
         with Image.open(upload) as image:
@@ -27,7 +27,9 @@ def normalise_image(upload, *, max_side: int) -> ContentFile:
                 image.convert("RGBA").save(output, format="PNG", optimize=True)
             else:
                 image.convert("RGB").save(output, format="JPEG", quality=85, optimize=True)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
+    except Image.DecompressionBombError:
+        raise ValidationError(_("Gambar ini terlalu besar ukurannya (piksel) untuk diproses.")) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(_("Berkas ini bukan gambar yang dapat dibaca (PNG, JPEG, GIF atau WebP).")) from error
     stem = Path(getattr(upload, "name", "gambar")).stem[:50] or "gambar"
     return ContentFile(output.getvalue(), name=f"{stem}.{'png' if has_alpha else 'jpg'}")

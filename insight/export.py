@@ -13,13 +13,13 @@ from openpyxl.styles import Font
 from insight.figures import Block, Cell
 from insight.periods import Period
 from insight.privacy import PeopleCount
-from ruangrunding.spreadsheets import safe_cell
+from ruangrunding.spreadsheets import SafeWorkbook, safe_cell
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def workbook(blocks: list[Block], *, period: Period, region_name: str) -> Workbook:
-    book = Workbook()
+    book = SafeWorkbook()
     book.remove(book.active)
     bold = Font(bold=True)
     made = timezone.localtime().strftime("%Y-%m-%d %H:%M")

@@ -15,10 +15,9 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from ruangrunding.filetypes import MIME_TYPES, check_size, refuse_polyglot, sniff
+from ruangrunding.filetypes import MIME_TYPES, check_size, refuse_polyglot, refuse_too_many_pixels, sniff
 
 ALLOWED = {"pdf", "jpg", "png"}
-PICTURE_PIXELS_MAX = 40_000_000
 
 
 @dataclass
@@ -54,8 +53,7 @@ def reencode_picture(data: bytes, kind: str) -> bytes:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as probe:
-                if probe.width * probe.height > PICTURE_PIXELS_MAX:
-                    raise Image.DecompressionBombError("too many pixels")
+                refuse_too_many_pixels(probe.width, probe.height)
                 probe.verify()
             with Image.open(io.BytesIO(data)) as picture:
                 picture.load()

@@ -197,6 +197,26 @@ class DownloadTally(models.Model):
         return f"{self.document_id} {self.day}: {self.count}"
 
 
+class DownloadVisitor(models.Model):
+    """That one visitor already downloaded one file today, so that repeating the download does not count again.
+    `visitor` is a keyed hash (SECRET_KEY, and the day) of the signed-in account or, for an anonymous visitor,
+    the address and browser: never the account, address or browser themselves, and the day in the hash means
+    even the key cannot link one visitor's rows across days. Rows of past days are deleted as a day begins."""
+
+    document_file = models.ForeignKey(DocumentFile, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    visitor = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document_file", "day", "visitor"], name="one_download_per_visitor_per_day")
+        ]
+        indexes = [models.Index(fields=["day"], name="pustaka_download_visitor_day")]
+
+    def __str__(self) -> str:
+        return f"{self.document_file_id} {self.day}"
+
+
 class UnfoundSearch(models.Model):
     """A search in the library that found nothing, counted per day: the words only, never who searched."""
 

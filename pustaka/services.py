@@ -8,8 +8,9 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
-from pustaka.models import Document, DocumentFile, DownloadTally, UnfoundSearch
+from pustaka.models import Document, DocumentFile, DownloadTally, DownloadVisitor, UnfoundSearch
 from pustaka.uploads import CheckedFile
 
 logger = logging.getLogger(__name__)
@@ -59,10 +60,25 @@ def document_refresh_search(document_id: int) -> None:
     Document.objects.filter(pk=document_id).update(search_vector=vector)
 
 
-def file_downloaded(document_file: DocumentFile) -> None:
-    DocumentFile.objects.filter(pk=document_file.pk).update(download_count=F("download_count") + 1)
-    Document.objects.filter(pk=document_file.document_id).update(download_count=Coalesce(F("download_count"), 0) + 1)
-    _count_today(DownloadTally, document_id=document_file.document_id)
+def file_downloaded(document_file: DocumentFile, *, visitor: str) -> bool:
+    """Count a download once per visitor, file and day (WITA): in the file's and the document's counters and
+    in the day's tally. `visitor` says who it is (see pustaka.views.visitor_of) and is only stored hashed.
+    Whether it counted. Safe across workers: the unique row decides, so of two racing requests one counts."""
+    today = timezone.localdate()
+    seen = salted_hmac("pustaka.download-visitor", f"{today.isoformat()}|{visitor}", algorithm="sha256")
+    try:
+        with transaction.atomic():
+            DownloadVisitor.objects.create(document_file=document_file, day=today, visitor=seen.hexdigest())
+            DocumentFile.objects.filter(pk=document_file.pk).update(download_count=F("download_count") + 1)
+            Document.objects.filter(pk=document_file.document_id).update(
+                download_count=Coalesce(F("download_count"), 0) + 1
+            )
+            if _count_today(DownloadTally, document_id=document_file.document_id):
+                # the document's first download today: what was kept of earlier days is no longer needed
+                DownloadVisitor.objects.filter(day__lt=today).delete()
+    except IntegrityError:
+        return False
+    return True
 
 
 def unfound_search_record(*, query: str) -> None:
@@ -74,14 +90,17 @@ def unfound_search_record(*, query: str) -> None:
         _count_today(UnfoundSearch, term=term)
 
 
-def _count_today(tally, **key) -> None:
-    """Add one to today's row of a tally, creating it on the day's first event. Two requests racing to create
-    it both end up counted: the loser's insert fails on the unique constraint and it updates instead."""
+def _count_today(tally, **key) -> bool:
+    """Add one to today's row of a tally, creating it on the day's first event (then it says True). Two
+    requests racing to create it both end up counted: the loser's insert fails on the unique constraint and it
+    updates instead."""
     key["day"] = timezone.localdate()
     if tally.objects.filter(**key).update(count=F("count") + 1):
-        return
+        return False
     try:
         with transaction.atomic():
             tally.objects.create(count=1, **key)
     except IntegrityError:
         tally.objects.filter(**key).update(count=F("count") + 1)
+        return False
+    return True

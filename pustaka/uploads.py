@@ -10,7 +10,7 @@ from django.core.files.base import File
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from ruangrunding.filetypes import MIME_TYPES, check_size, refuse_polyglot, sniff
+from ruangrunding.filetypes import ARCHIVE_KINDS, MIME_TYPES, check_size, refuse_archive_bomb, refuse_polyglot, sniff
 
 ALLOWED = {"pdf", "docx", "xlsx", "pptx", "odt", "ods"}
 
@@ -37,5 +37,7 @@ def check_library_file(upload) -> CheckedFile:
             _("Hanya PDF, DOCX, XLSX, PPTX, ODT atau ODS yang dapat diunggah. Isi berkas ini bukan salah satunya.")
         )
     refuse_polyglot(data)
+    if kind in ARCHIVE_KINDS:
+        refuse_archive_bomb(data)
     stem = get_valid_filename(Path(upload.name or "dokumen").stem)[:100] or "dokumen"
     return CheckedFile(upload, f"{uuid.uuid4().hex}.{kind}", f"{stem}.{kind}", kind, MIME_TYPES[kind], upload.size)

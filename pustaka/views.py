@@ -1,6 +1,7 @@
-import csv
 import json
 
+from allauth.account.adapter import get_adapter
+from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from pustaka.access import get_document_for_user, get_file_for_user
 from pustaka.filters import FILTER_NAMES, SORT_CHOICES, SORTS, DocumentFilter, select_fields
 from pustaka.models import Document
 from rpjpd.models import Topic
+from ruangrunding.spreadsheets import CsvWriter
 from ruangrunding.storage import private_file_response
 
 
@@ -87,12 +89,27 @@ def document_detail(request, pk, slug=None):
 
 @require_safe
 def download(request, pk):
-    """Everyone (published documents): "Unduh" a file; each download is counted."""
+    """Everyone (published documents): "Unduh" a file; counted once per visitor, file and day."""
     document_file = get_file_for_user(request, pk)
-    services.file_downloaded(document_file)
+    services.file_downloaded(document_file, visitor=visitor_of(request))
     return private_file_response(
         document_file.file, filename=document_file.display_name, content_type=document_file.content_type
     )
+
+
+def visitor_of(request) -> str:
+    """Who is downloading, for counting each visitor once a day. A signed-in person is their account (the same
+    person on phone and laptop counts once). Anyone else is their address and browser: a cookie would be
+    simpler but a script repeating the download simply drops it, while it cannot drop its address. People
+    behind one address with the same browser (an office, a school) then count once a day together: fewer
+    downloads than happened, never more. The result is only ever stored hashed (services.file_downloaded)."""
+    if request.user.is_authenticated:
+        return f"akun:{request.user.pk}"
+    try:
+        address = get_adapter(request).get_client_ip(request)  # honours TRUSTED_PROXY_COUNT, as sign-in does
+    except PermissionDenied:
+        address = ""
+    return f"alamat:{address}|{request.headers.get('user-agent', '')[:300]}"
 
 
 @require_safe
@@ -108,7 +125,7 @@ def view_pdf(request, pk):
 
 
 class Echo:
-    """A file-like object that hands back what csv.writer writes, so rows can be streamed."""
+    """A file-like object that hands back what the CSV writer writes, so rows can be streamed."""
 
     def write(self, value):
         return value
@@ -116,8 +133,9 @@ class Echo:
 
 @require_safe
 def open_data_csv(request):
-    """Everyone: the published documents' metadata as CSV (open data)."""
-    writer = csv.DictWriter(Echo(), fieldnames=opendata.FIELDS)
+    """Everyone: the published documents' metadata as CSV (open data); text that would run as a formula in a
+    spreadsheet is quoted."""
+    writer = CsvWriter(Echo(), fieldnames=opendata.FIELDS)
 
     def lines():
         yield "\ufeff" + writer.writeheader()  # the mark tells spreadsheet programs it is UTF-8

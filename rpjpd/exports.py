@@ -1,6 +1,9 @@
-"""What citizens said, as CSV or XLSX, for Bappeda's synthesis of their views into the plan."""
+"""What citizens said, as CSV or XLSX, for Bappeda's synthesis of their views into the plan.
 
-import csv
+Gender, age group and disability are never written here: sign-up promises they are only used for counts and
+never shown with a name, so they exist only in the dashboard's aggregates (insight), not in any per-person
+file."""
+
 import io
 from collections.abc import Iterable
 
@@ -8,10 +11,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from rpjpd.models import Reply
-from ruangrunding.spreadsheets import safe_cell
+from ruangrunding.spreadsheets import CsvWriter, SafeWorkbook
 
 COLUMNS = [
     "id",
@@ -20,9 +22,6 @@ COLUMNS = [
     "topik",
     "penulis",
     "kecamatan",
-    "jenis_kelamin",
-    "kelompok_umur",
-    "disabilitas",
     "dikirim",
     "disunting",
     "status",
@@ -46,7 +45,6 @@ def local(moment) -> str:
 
 def row(reply: Reply) -> list:
     author = reply.author
-    not_answered = _("tidak menjawab")
     return [
         reply.pk,
         reply.parent_id or "",
@@ -54,9 +52,6 @@ def row(reply: Reply) -> list:
         reply.topic.title,
         author.public_name,
         author.kecamatan.name if author.kecamatan else "",
-        author.get_gender_display() if author.gender else not_answered,
-        author.get_age_group_display() if author.age_group else not_answered,
-        author.get_disability_display() if author.disability else not_answered,
         local(reply.created_at),
         local(reply.edited_at),
         status_of(reply),
@@ -71,21 +66,21 @@ def export_filename(name: str, extension: str) -> str:
 def csv_response(replies, name: str) -> HttpResponse:
     buffer = io.StringIO()
     buffer.write("\ufeff")  # so spreadsheet programs read the Indonesian text as UTF-8
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+    writer = CsvWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
     for reply in replies_for_export(replies):
-        writer.writerow([safe_cell(value) for value in row(reply)])
+        writer.writerow(row(reply))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{export_filename(name, "csv")}"'
     return response
 
 
 def xlsx_response(replies, name: str) -> HttpResponse:
-    workbook = Workbook(write_only=True)
+    workbook = SafeWorkbook(write_only=True)
     sheet = workbook.create_sheet("Balasan")
     sheet.append(COLUMNS)
     for reply in replies_for_export(replies):
-        sheet.append([safe_cell(value) for value in row(reply)])
+        sheet.append(row(reply))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -58,3 +58,13 @@ def test_typed_search_words_cannot_run_as_formulas(world, staff):
     book = load_workbook(io.BytesIO(client_for(staff).get(reverse("insight:download")).content))
     terms = [row[0] for row in sheet_rows(book["Pustaka"])]
     assert '\'=HYPERLINK("http://jahat")' in terms
+
+
+def test_document_titles_cannot_run_as_formulas(world, staff):
+    document = world["document_a"]
+    document.title = '=HYPERLINK("http://x","klik")'
+    document.save()
+    book = load_workbook(io.BytesIO(client_for(staff).get(reverse("insight:download"), {"periode": "semua"}).content))
+    cells = [cell for row in book["Pustaka"].iter_rows() for cell in row if cell.value]
+    assert '\'=HYPERLINK("http://x","klik") (2023)' in [cell.value for cell in cells]
+    assert all(cell.data_type != "f" for cell in cells)  # nothing in the sheet is a formula

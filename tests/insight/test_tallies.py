@@ -2,6 +2,7 @@
 only, with no trace of who searched."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,11 +51,11 @@ def test_long_search_is_cut_to_the_column(library):
     assert len(UnfoundSearch.objects.get().term) == UnfoundSearch.TERM_MAX
 
 
-def test_downloads_are_tallied_per_day(library):
+def test_downloads_are_tallied_per_day_once_per_visitor(library):
     file_id = library.files.get().pk
-    client = client_for(None)
-    for _ in range(3):
-        assert client.get(reverse("pustaka:download", args=[file_id])).status_code == 200
+    for address in ("203.0.113.1", "203.0.113.2", "203.0.113.2", "203.0.113.3"):
+        response = Client(REMOTE_ADDR=address).get(reverse("pustaka:download", args=[file_id]))
+        assert response.status_code == 200
     tally = DownloadTally.objects.get()
     assert (tally.document_id, tally.day, tally.count) == (library.pk, timezone.localdate(), 3)
     library.refresh_from_db()

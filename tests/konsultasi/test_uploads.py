@@ -37,6 +37,7 @@ def test_a_png_stays_a_png():
         (files.html_as_pdf, "bukan salah satunya"),
         (files.fake_png, "rusak atau bukan gambar"),
         (files.decompression_bomb, "terlalu besar ukurannya"),
+        (files.photo_36_megapixels, r"36\.0 megapiksel; paling besar 24 megapiksel"),
         (files.too_large, r"Berkas terlalu besar \(6.0 MB\)\. Paling besar 5 MB"),
         (files.empty, "Berkas kosong"),
     ],
@@ -44,3 +45,9 @@ def test_a_png_stays_a_png():
 def test_disguised_broken_or_oversized_files_are_refused(make, message):
     with pytest.raises(ValidationError, match=message):
         check_attachment(make())
+
+
+def test_a_camera_photo_of_24_megapixels_is_still_accepted():
+    checked = check_attachment(files.png("kamera.png", size=(6000, 4000)))
+    with Image.open(io.BytesIO(checked.content.read())) as stored:
+        assert stored.size == (6000, 4000)

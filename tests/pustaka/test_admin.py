@@ -103,3 +103,10 @@ def test_publish_unpublish_and_extract_again_actions(admin, make_document, djang
     admin.post(url, {"action": "unpublish", "_selected_action": [document.pk]})
     document.refresh_from_db()
     assert not document.is_published
+
+
+def test_a_cover_of_too_many_pixels_is_refused_before_it_is_decoded(admin, vocab):
+    response = admin.post(reverse("admin:pustaka_document_add"), form_data(vocab, cover=files.photo_36_megapixels()))
+    assert response.status_code == 200
+    assert "36.0 megapiksel; paling besar 24 megapiksel" in response.content.decode()
+    assert not Document.objects.exists()

@@ -89,8 +89,6 @@ def test_csv_export_has_every_column_for_the_synthesis(moderator, topic, thread)
     assert [row[0] for row in rows[1:]] == [str(root.pk), str(child.pk)]
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["penulis"] == "Siti Aminah" and first["kecamatan"] == "Tenggarong"
-    assert first["jenis_kelamin"] == "Perempuan" and first["kelompok_umur"] == "18–29 tahun"
-    assert first["disabilitas"] == "tidak menjawab"
     assert first["isi"].startswith("'=HYPERLINK")  # a formula is written as text, never run
     second = dict(zip(rows[0], rows[2], strict=True))
     assert (second["id_induk"], second["kedalaman"]) == (str(root.pk), "1")
@@ -103,6 +101,51 @@ def test_xlsx_export_of_a_whole_section(moderator, topic, thread):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "id" and len(rows) == 3
     assert rows[2][-1] == "Setuju, banjir juga di Samboja."
+
+
+DEMOGRAPHIC_WORDS = ["kelamin", "umur", "disabilitas", "Perempuan", "Laki-laki", "18–29", "tidak menjawab"]
+
+
+@pytest.mark.parametrize("action", ["export_csv", "export_xlsx"])
+def test_exports_never_show_gender_age_or_disability_beside_a_name(moderator, topic, thread, citizen2, action):
+    """Sign-up promises these answers are only counted, never shown with a name."""
+    citizen2.gender, citizen2.age_group, citizen2.disability = "laki_laki", "45_59", "ya"
+    citizen2.save()
+    response = export(client_for(moderator), topic, action)
+    if action == "export_csv":
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    else:
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        rows = [[str(cell) for cell in cells] for cells in sheet.iter_rows(values_only=True)]
+    header, *replies = rows
+    assert "penulis" in header and "isi" in header
+    assert [dict(zip(header, r, strict=True))["penulis"] for r in replies] == ["Siti Aminah", "Budi Santoso"]
+    assert replies[1][header.index("isi")] == "Setuju, banjir juga di Samboja."
+    written = " ".join(" ".join(r) for r in rows)
+    for word in [*DEMOGRAPHIC_WORDS, citizen2.get_age_group_display(), citizen2.get_disability_display()]:
+        assert word not in written
+
+
+FORMULAS = ['=HYPERLINK("http://x","klik")', "+62 541", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.parametrize("action", ["export_csv", "export_xlsx"])
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_exports_never_carry_a_formula_from_a_title_a_name_or_a_reply(moderator, topic, citizen, action, formula):
+    topic.title = formula
+    topic.save()
+    citizen.display_name = formula
+    citizen.save()
+    reply = services.reply_create(topic=topic, author=citizen, body=formula)  # the body is stored trimmed
+    response = export(client_for(moderator), topic, action)
+    if action == "export_csv":
+        header, first = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    else:
+        header, first = load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
+        first = [str(value).replace("\n", "\r") for value in first]  # XML reads a carriage return as a line feed
+    cells = dict(zip(header, first, strict=True))
+    assert (cells["topik"], cells["isi"]) == ("'" + formula, "'" + reply.body)
+    assert cells["penulis"] == "'" + citizen.public_name
 
 
 def test_staff_without_permissions_cannot_export_or_moderate(staff, topic, thread):
