@@ -4,7 +4,7 @@ Reach breakdowns (kecamatan, gender, age group, disability) are never counted fr
 the dashboard is opened in a month, the counts up to the end of the previous month are taken once and kept;
 from then on nothing that happens — a reply, a sign-up, a moderator hiding a reply, someone editing their
 profile or deleting their account — moves them until the next month. Differencing two renders therefore shows
-nothing. See insight/snapshots.py for when a month's counts are published and docs/dashboard.md for why."""
+nothing. See insight/services.py for when a month's counts are published and docs/dashboard.md for why."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
