@@ -35,11 +35,14 @@ def workbook(blocks: list[Block], *, period: Period, region_name: str) -> Workbo
             sheet.append([])
             sheet.append([str(figure.title)])
             sheet.cell(row=sheet.max_row, column=1).font = bold
-            sheet.append([str(header) for header in figure.headers])
-            for cell in sheet[sheet.max_row]:
-                cell.font = bold
+            if figure.headers:
+                sheet.append([str(header) for header in figure.headers])
+                for cell in sheet[sheet.max_row]:
+                    cell.font = bold
             for row in figure.rows:
                 sheet.append([cell_value(value) for value in row])
+            if figure.withheld:
+                sheet.append([str(figure.withheld)])
             if figure.note:
                 sheet.append([str(figure.note)])
         sheet.column_dimensions["A"].width = 48

@@ -33,6 +33,7 @@ class Figure:
     chart: Chart | None = None
     note: str = ""
     highlighted_rows: set[int] = field(default_factory=set)
+    withheld: str = ""  # why the figure is not shown (it could be solved back to people)
     svg: object = None  # the chart's shapes, drawn by insight.charts for the page
 
 

@@ -1,7 +1,9 @@
 """Who counts as a participant: a citizen (neither staff nor expert) who replied in an RPJPD topic or opened a
 consultation. Both the participation and the reach blocks start from here."""
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from datetime import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Least
 
 from accounts.models import User
@@ -30,3 +32,47 @@ def with_first_post() -> QuerySet[User]:
     return citizens().annotate(
         first_post=Least(Coalesce(reply_at, consultation_at), Coalesce(consultation_at, reply_at))
     )
+
+
+def reach_counts(*, windows: dict[str, tuple[datetime | None, datetime]], fields: list[str]) -> dict:
+    """For each named window [start, end): how many citizens took part, per kecamatan and per answer of each
+    demographic field. Two queries whatever the number of people: one GROUP BY kecamatan, one aggregate of
+    conditional counts. Everyone who took part in any window is in the first (the widest) window."""
+    took_part = {name: _took_part(start, end) for name, (start, end) in windows.items()}
+    widest = next(iter(took_part.values()))
+    base = citizens().filter(widest)
+    per_kecamatan = (
+        base.values("kecamatan")
+        .annotate(**{name: Count("pk", filter=condition) for name, condition in took_part.items()})
+        .order_by()
+    )
+    answers = {field: [value for value, _label in User._meta.get_field(field).choices] + [""] for field in fields}
+    demographics = base.aggregate(
+        **{
+            f"{name}:{field}:{value}": Count("pk", filter=condition & Q(**{field: value}))
+            for name, condition in took_part.items()
+            for field, values in answers.items()
+            for value in values
+        }
+    )
+    counts = {}
+    for name, (start, _end) in windows.items():
+        kecamatan = {str(row["kecamatan"] or ""): row[name] for row in per_kecamatan if row[name]}
+        counts[name] = {
+            "start": start.date().isoformat() if start else None,
+            "total": sum(kecamatan.values()),
+            "kecamatan": kecamatan,
+            **{
+                field: {value: demographics[f"{name}:{field}:{value}"] for value in values}
+                for field, values in answers.items()
+            },
+        }
+    return counts
+
+
+def _took_part(start: datetime | None, end: datetime) -> Q:
+    """Citizens who posted within [start, end)."""
+    window = {"created_at__lt": end, **({"created_at__gte": start} if start else {})}
+    replied = Reply.objects.counted().filter(author=OuterRef("pk"), **window)
+    consulted = Consultation.objects.filter(citizen=OuterRef("pk"), **window)
+    return Q(Exists(replied)) | Q(Exists(consulted))

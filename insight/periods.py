@@ -86,3 +86,23 @@ def bucket_label(bucket: date, step: str) -> str:
 
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+
+def month_start(moment: datetime) -> datetime:
+    """The first instant of `moment`'s month in the region's time zone: where the data of closed months ends."""
+    return timezone.localtime(moment).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def year_start(cutoff: datetime) -> datetime:
+    """The first instant of the year of the last closed month before `cutoff` (in January: last year)."""
+    return month_start(cutoff - timedelta(days=1)).replace(month=1)
+
+
+def day_label(day: date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+MONTH_NAMES = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.context_processors import current_region_profile
-from insight import charts, dashboard, export, periods
+from insight import charts, dashboard, export, periods, privacy
 from insight.access import staff_only
 
 
@@ -25,7 +25,13 @@ def index(request):
     for block in blocks:
         for figure in block.figures:
             figure.svg = charts.draw(figure.chart) if figure.chart and figure.rows else None
-    context = {"blocks": blocks, "period": period, "period_choices": periods.CHOICES, "notices": notices}
+    context = {
+        "blocks": blocks,
+        "period": period,
+        "period_choices": periods.CHOICES,
+        "notices": notices,
+        "min_group": privacy.MIN_GROUP,
+    }
     return render(request, "insight/dashboard.html", context)
 
 

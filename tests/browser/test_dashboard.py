@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, screenshot
 from tests.helpers import PASSWORD
-from tests.insight.conftest import world  # noqa: F401 — the hand-counted region, as a fixture
+from tests.insight.conftest import crowd, world  # noqa: F401 — the hand-counted region, as fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +31,7 @@ def drawn_charts(page) -> list[dict]:
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "tanpa-js"])
 @pytest.mark.parametrize("width", [1280, PHONE["width"]])
-def test_staff_open_the_dashboard_and_see_charts(live_server, browser, world, staff, width, javascript):  # noqa: F811
+def test_staff_open_the_dashboard_and_see_charts(live_server, browser, world, crowd, staff, width, javascript):  # noqa: F811
     viewport = {"width": width, "height": 900}
     context = browser.new_context(viewport=viewport, locale="id-ID", java_script_enabled=javascript)
     context.set_default_timeout(10_000)
@@ -49,6 +49,7 @@ def test_staff_open_the_dashboard_and_see_charts(live_server, browser, world, st
     assert all(chart["bars"] > 0 and chart["width"] > 100 and chart["height"] > 25 for chart in charts), charts
     kecamatan = page.get_by_test_id("figure-per-kecamatan")
     expect(kecamatan.get_by_role("row", name="Tabang belum ada peserta 0")).to_be_visible()
+    expect(page.locator("p.privacy-note")).to_contain_text("angka dibulatkan ke kelipatan 5")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"dasbor-{width}-{'js' if javascript else 'tanpa-js'}")
 

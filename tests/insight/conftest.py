@@ -106,3 +106,47 @@ def world(citizen, citizen2, expert, expert2, staff, topic, make_document):
     UnfoundSearch.objects.create(term="peta banjir", day=at(2026, 6, 10).date(), count=2)
     UnfoundSearch.objects.create(term="dana desa", day=at(2026, 6, 14).date(), count=1)
     return {"tabang": tabang, "samboja": samboja, "document_a": document_a, "document_b": document_b}
+
+
+# The crowd: 28 citizens who each replied once on 12 May 2026, a closed month both for NOW and for today, so
+# the reach breakdowns (closed months only, at least 10 people) have something to show. Hand-counted:
+#   Tenggarong 18: 11 women (18–29 ×6, 30–44 ×5; disability yes ×2, no ×9), 7 men (30–44 ×4, 45–59 ×3; no ×7)
+#   Samboja 7: 4 women (18–29; disability not answered), 3 men (45–59; no)
+#   Muara Badak 3: 1 man (60+; no), 2 who answered nothing
+CROWD = [
+    *[
+        ("Tenggarong", Gender.FEMALE, AgeGroup.FROM_18_TO_29, Disability.YES if i < 2 else Disability.NO)
+        for i in range(6)
+    ],
+    *[("Tenggarong", Gender.FEMALE, AgeGroup.FROM_30_TO_44, Disability.NO) for _ in range(5)],
+    *[("Tenggarong", Gender.MALE, AgeGroup.FROM_30_TO_44, Disability.NO) for _ in range(4)],
+    *[("Tenggarong", Gender.MALE, AgeGroup.FROM_45_TO_59, Disability.NO) for _ in range(3)],
+    *[("Samboja", Gender.FEMALE, AgeGroup.FROM_18_TO_29, "") for _ in range(4)],
+    *[("Samboja", Gender.MALE, AgeGroup.FROM_45_TO_59, Disability.NO) for _ in range(3)],
+    ("Muara Badak", Gender.MALE, AgeGroup.FROM_60, Disability.NO),
+    *[("Muara Badak", "", "", "") for _ in range(2)],
+]
+
+
+def add_people(topic, rows, *, prefix, when):
+    """Citizens with the given (kecamatan, gender, age group, disability), each replying once at `when`."""
+    made = []
+    for i, (kecamatan, gender, age_group, disability) in enumerate(rows):
+        place, _created = Kecamatan.objects.get_or_create(name=kecamatan)
+        person = make_user(
+            f"{prefix}{i}",
+            display_name=f"{prefix.title()} {i}",
+            kecamatan=place,
+            gender=gender,
+            age_group=age_group,
+            disability=disability,
+        )
+        joined(person, when - timedelta(days=1))
+        reply_at(topic, person, when)
+        made.append(person)
+    return made
+
+
+@pytest.fixture
+def crowd(world, topic):
+    return add_people(topic, CROWD, prefix="warga", when=at(2026, 5, 12))

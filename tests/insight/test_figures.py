@@ -23,6 +23,10 @@ def figure(blocks, slug):
     return next(f for b in blocks for f in b.figures if f.slug == slug)
 
 
+def figure_list(blocks, block_slug):
+    return next(b for b in blocks if b.slug == block_slug).figures
+
+
 def table(blocks, slug):
     return [[display(value) for value in row] for row in figure(blocks, slug).rows]
 
@@ -77,47 +81,69 @@ def test_replies_per_section_and_topic(world, topic):
     assert table(blocks, "per-topik") == [[topic.title, "Isu Strategis Daerah", "10", "9"]]
 
 
-def test_kecamatan_reach_highlights_empty_and_hides_small_counts(world):
-    blocks = blocks_for(periods.THIS_YEAR)
-    kecamatan = figure(blocks, "per-kecamatan")
-    rows = table(blocks, "per-kecamatan")
-    # Samboja 6 women; Tenggarong siti + budi = 2 → "< 5", and then Samboja's 6 is masked so 2 cannot be
-    # worked out from the total of 8.
-    assert rows == [["Samboja", "*"], ["Tabang", "0"], ["Tenggarong", "< 5"], ["Tidak mengisi kecamatan", "0"]]
-    assert kecamatan.highlighted_rows == {1}
-    assert facts(blocks, "jangkauan")["Kecamatan yang terjangkau"] == "2 / 3"
+def test_reach_counts_closed_months_rounded_to_five(world, crowd):
+    blocks = blocks_for(periods.ALL_TIME)
+    # Up to 31 May 2026 (NOW is 15 June): the 28 of the crowd, lama (June 2025) and siti (January) = 30.
+    # Not budi (his consultation is of 3 June) nor the six Samboja women (10 June): June has not closed.
+    assert facts(blocks, "jangkauan") == {
+        "Data jangkauan sampai": "31 Mei 2026",
+        "Peserta dalam rincian (seluruh waktu sampai 31 Mei 2026)": "30",
+        "Kecamatan yang terjangkau": "3 / 4",
+    }
+    # Muara Badak 3; Samboja 7 + lama = 8 → 10; Tenggarong 18 + siti = 19 → 20.
+    assert table(blocks, "per-kecamatan") == [
+        ["Muara Badak", "< 5"],
+        ["Samboja", "10"],
+        ["Tabang", "0"],
+        ["Tenggarong", "20"],
+        ["Tidak mengisi kecamatan", "0"],
+    ]
+    assert figure(blocks, "per-kecamatan").highlighted_rows == {2}
 
 
-def test_demographics_count_who_answered_and_who_did_not(world):
-    blocks = blocks_for(periods.THIS_YEAR)
-    # Participants this year: siti (30–44), budi (no age), six women (18–29).
+def test_demographics_count_who_answered_and_who_did_not(world, crowd):
+    blocks = blocks_for(periods.ALL_TIME)
+    # Women 11 + 4 + siti = 16 → 15; men 7 + 3 + 1 = 11 → 10; no answer: the 2 of Muara Badak + lama = 3.
+    assert table(blocks, "jenis-kelamin") == [["Perempuan", "15"], ["Laki-laki", "10"], ["Tidak menjawab", "< 5"]]
+    # 18–29: 6 + 4 = 10; 30–44: 5 + 4 + siti = 10; 45–59: 3 + 3 = 6 → 5; 60+: 1; no answer: 2 + lama = 3.
     assert table(blocks, "kelompok-umur") == [
         ["Di bawah 18 tahun", "0"],
-        ["18–29 tahun", "6"],
-        ["30–44 tahun", "< 5"],
-        ["45–59 tahun", "0"],
-        ["60 tahun ke atas", "0"],
+        ["18–29 tahun", "10"],
+        ["30–44 tahun", "10"],
+        ["45–59 tahun", "5"],
+        ["60 tahun ke atas", "< 5"],
         ["Tidak menjawab", "< 5"],
     ]
-    # Women: siti + six = 7, men: budi = 1 → "< 5"; the only other non-zero cell is masked.
-    assert table(blocks, "jenis-kelamin") == [["Perempuan", "*"], ["Laki-laki", "< 5"], ["Tidak menjawab", "0"]]
-    # Disability: yes 3, no 3, not answered 2 (siti, budi): all small.
-    assert [row[1] for row in table(blocks, "disabilitas")] == ["< 5", "< 5", "< 5"]
+    # Yes 2; no 9 + 7 + 3 + 1 = 20; no answer: 4 Samboja women + 2 + lama + siti = 8 → 10.
+    assert table(blocks, "disabilitas") == [
+        ["Ya, saya penyandang disabilitas", "< 5"],
+        ["Tidak", "20"],
+        ["Tidak menjawab", "10"],
+    ]
 
 
-def test_hidden_cells_carry_only_their_mark(world):
-    hidden = [
+def test_no_reach_breakdown_for_fewer_than_ten_people(world):
+    # Without the crowd only lama and siti took part before June: two people.
+    blocks = blocks_for(periods.ALL_TIME)
+    assert [f.slug for f in figure_list(blocks, "jangkauan")] == ["rincian-jangkauan"]
+    assert "sedikitnya 10 orang" in figure(blocks, "rincian-jangkauan").withheld
+    assert facts(blocks, "jangkauan")["Peserta dalam rincian (seluruh waktu sampai 31 Mei 2026)"] == "< 5"
+
+
+def test_hidden_cells_carry_only_their_mark(world, crowd):
+    cells = [
         value
-        for block in blocks_for(periods.THIS_YEAR)
+        for block in blocks_for(periods.ALL_TIME)
         for fig in block.figures
         for row in fig.rows
         for value in row
-        if isinstance(value, PeopleCount) and value.hidden
+        if isinstance(value, PeopleCount)
     ]
-    # Tenggarong (2), Samboja (masked 6), men (1), women (masked 7), ages and disabilities under 5.
-    assert len(hidden) >= 6
-    assert {cell.text for cell in hidden} == {"< 5", "*"}
-    assert all(cell.number is None for cell in hidden)
+    hidden = [cell for cell in cells if cell.hidden]
+    # Muara Badak, gender not answered, 60+, age not answered, disability yes: five "< 5" cells.
+    assert [cell.text for cell in hidden] == ["< 5"] * 5
+    # The shown ones are rounded: no exact count (19 in Tenggarong, 16 women, 6 aged 45–59 …) gets out.
+    assert all(cell.number % 5 == 0 for cell in cells if not cell.hidden)
 
 
 def test_consultation_figures(world):

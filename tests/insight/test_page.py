@@ -7,7 +7,7 @@ from tests.helpers import client_for
 
 
 @pytest.fixture
-def page(world, staff):
+def page(world, crowd, staff):
     def get(**params):
         response = client_for(staff).get(reverse("insight:index"), params)
         assert response.status_code == 200
@@ -38,13 +38,19 @@ def test_chart_coordinates_are_not_localised(page):
     assert not re.search(r'(x|y|width|height)="\d+,\d', html)
 
 
-def test_hidden_counts_never_reach_the_html(page):
-    html = page(periode="tahun-ini")
-    kecamatan_table = html.split('data-testid="figure-per-kecamatan"')[1].split("</figure>")[0]
-    # Tenggarong has 2 participants this year and Samboja 6: neither number may appear.
-    assert "&lt; 5" in kecamatan_table
-    assert ">2<" not in kecamatan_table and ">6<" not in kecamatan_table
-    assert "Tenggarong: 2" not in html
+def test_exact_counts_never_reach_the_html(page):
+    html = page(periode="semua")
+    kecamatan = html.split('data-testid="figure-per-kecamatan"')[1].split("</figure>")[0]
+    # Up to the end of last month: Muara Badak 3, Samboja 14, Tenggarong 20 — in the table and in the chart.
+    assert '<td class="num">&lt; 5</td>' in kecamatan and "Samboja: 15" in kecamatan
+    for exact in ("3", "14"):
+        assert f">{exact}<" not in kecamatan and f": {exact}<" not in kecamatan
+
+
+def test_page_says_how_reach_is_protected(page):
+    html = page(periode="semua")
+    assert "dibulatkan ke kelipatan 5" in html and "sampai akhir bulan yang sudah selesai" in html
+    assert "Data jangkauan sampai" in html
 
 
 def test_period_selector_marks_the_current_period(page):

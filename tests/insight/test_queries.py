@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
+from insight.models import ReachSnapshot
 from rpjpd.demo import generate_reply_tree
 from tests.helpers import client_for
 
@@ -43,3 +44,22 @@ def test_export_query_count_does_not_grow(world, staff, topic):
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("insight:download"))
     assert len(few) == len(many) <= QUERY_LIMIT
+
+
+def test_taking_a_months_reach_snapshot_costs_the_same_whatever_the_data(world, crowd, staff, topic):
+    # The first render of a month counts the closed months once (a few aggregate queries) and stores them.
+    client = client_for(staff)
+    client.get(reverse("insight:index"))
+    authors = list(User.objects.filter(is_staff=False))
+
+    def first_render_of_the_month() -> int:
+        ReachSnapshot.objects.all().delete()
+        queries = dashboard_queries(client, "semua")
+        assert ReachSnapshot.objects.count() == 1
+        return queries
+
+    few = first_render_of_the_month()
+    generate_reply_tree(topic=topic, count=3000, authors=authors)
+    many = first_render_of_the_month()
+    assert few == many <= QUERY_LIMIT
+    assert dashboard_queries(client, "semua") < few  # later renders read the stored counts
