@@ -74,7 +74,7 @@ DOCUMENTS = [
         "peraturan-daerah",
         "3",
         2025,
-        "Rencana Pembangunan Jangka Panjang Daerah Tahun 2025–2045",
+        "Rencana Pembangunan Jangka Panjang Daerah (RPJPD) Tahun 2025–2045",
         "Peraturan Daerah tentang RPJPD Kabupaten Kutai Kartanegara Tahun 2025–2045: visi, misi, arah "
         "kebijakan dan sasaran pokok dua puluh tahun.",
         ["RPJPD", "Perencanaan"],
@@ -116,7 +116,7 @@ DOCUMENTS = [
         "peraturan-daerah",
         "8",
         2021,
-        "Rencana Pembangunan Jangka Menengah Daerah Tahun 2021–2026",
+        "Rencana Pembangunan Jangka Menengah Daerah (RPJMD) Tahun 2021–2026",
         "Peraturan Daerah tentang RPJMD Kabupaten Kutai Kartanegara Tahun 2021–2026.",
         ["RPJMD", "Perencanaan"],
         "Menetapkan RPJMD 2021–2026 yang menjabarkan visi dan misi bupati terpilih ke dalam tujuan, sasaran, "
@@ -173,7 +173,7 @@ DOCUMENTS = [
         "peraturan-daerah",
         "11",
         2008,
-        "Rencana Pembangunan Jangka Panjang Daerah Tahun 2005–2025",
+        "Rencana Pembangunan Jangka Panjang Daerah (RPJPD) Tahun 2005–2025",
         "Peraturan Daerah tentang RPJPD Kabupaten Kutai Kartanegara Tahun 2005–2025.",
         ["RPJPD", "Perencanaan"],
         "RPJPD periode pertama yang menjadi pedoman empat RPJMD. Dicabut dan diganti oleh RPJPD 2025–2045 "

@@ -10,7 +10,7 @@ from pustaka import demo
 from pustaka.models import Document
 
 pytestmark = pytest.mark.django_db
-RPJPD_REGULATION = "Rencana Pembangunan Jangka Panjang Daerah Tahun 2025–2045"
+RPJPD_REGULATION = "Rencana Pembangunan Jangka Panjang Daerah (RPJPD) Tahun 2025–2045"
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_demo_documents_carry_consistent_jdih_metadata(library):
 def test_searching_rpjpd_2025_finds_the_rpjpd_regulation(client, library):
     response = client.get(reverse("pustaka:index"), {"q": "RPJPD 2025"})
     titles = [document.title for document in response.context["rows"]]
-    assert RPJPD_REGULATION in titles
+    assert RPJPD_REGULATION in titles[:3]  # near the top, not merely somewhere in the list
     assert "Rencana Pembangunan Jangka Menengah Daerah 2021–2026" not in titles
 
 
