@@ -47,7 +47,9 @@ def seed_all() -> list[tuple[str, str]]:
         age_group=AgeGroup.FROM_30_TO_44,
         disability=Disability.NO,
     )
-    second = seed_user("warga.dua", display_name="Budi Santoso", email="warga.dua@example.org", kecamatan="Samboja")
+    second = seed_user(
+        "warga.dua", display_name="Budi Santoso", email="warga.dua@example.org", kecamatan="Samboja", gender=Gender.MALE
+    )
     for username, full_name, institution, _slug in EXPERTS:
         user = seed_user(username, display_name=full_name, email=f"{username}@example.org", kecamatan="Tenggarong")
         Expert.objects.update_or_create(

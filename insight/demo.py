@@ -9,60 +9,15 @@ from django.contrib.auth.hashers import make_password
 from django.db.models import Sum
 from django.utils import timezone
 
+from accounts.demo_names import pick_name
 from accounts.models import AgeGroup, Disability, Gender, Kecamatan, User
 from konsultasi.models import Consultation, Expert, Message
 from pustaka.models import Document, DownloadTally, UnfoundSearch
-from rpjpd.demo import SENTENCES
+from rpjpd.demo import TOPIC_BY_SLUG, reply_body
 from rpjpd.models import PATH_SEGMENT, Reply, Topic
 
 PREFIX = "warga.contoh."
 PEOPLE = 180
-FIRST_NAMES = [
-    "Aisyah",
-    "Ahmad",
-    "Rina",
-    "Joko",
-    "Dewi",
-    "Rudi",
-    "Nur",
-    "Hasan",
-    "Sri",
-    "Agus",
-    "Fitri",
-    "Yusuf",
-    "Lestari",
-    "Bambang",
-    "Wati",
-    "Iwan",
-    "Sari",
-    "Dedi",
-    "Putri",
-    "Hendra",
-    "Ayu",
-    "Arif",
-    "Maya",
-    "Rizal",
-    "Ani",
-    "Fajar",
-]
-LAST_NAMES = [
-    "Saputra",
-    "Rahman",
-    "Wijaya",
-    "Lestari",
-    "Hidayat",
-    "Pratiwi",
-    "Kurniawan",
-    "Sembiring",
-    "Nasution",
-    "Siregar",
-    "Gunawan",
-    "Setiawan",
-    "Handayani",
-    "Syahputra",
-    "Aji",
-    "Yulianti",
-]
 # How likely a participant comes from each kecamatan: near the capital and the coast more, far upriver less.
 KECAMATAN_WEIGHTS = {
     "Tenggarong": 30,
@@ -83,6 +38,93 @@ KECAMATAN_WEIGHTS = {
     "Muara Muntai": 2,
     "Kenohan": 1,
     # Tabang, Kembang Janggut and Muara Wis: nobody yet — what the dashboard should make staff notice.
+}
+# How much more a topic draws than the quietest: floods and jobs touch most households.
+TOPIC_WEIGHTS = {
+    "banjir-di-sepanjang-sungai-mahakam": 5,
+    "ekonomi-sesudah-batu-bara": 4,
+    "satu-kata-untuk-daerah-kita-pada-2045": 3,
+    "pangan-dari-sawah-dan-kebun-kita": 3,
+    "air-bersih-listrik-dan-jalan-sampai-ke-desa": 3,
+    "ukuran-keberhasilan-layanan-kesehatan-desa": 2,
+    "sekolah-dan-keterampilan-anak-muda": 2,
+    "lubang-bekas-tambang-dan-hutan-yang-tersisa": 2,
+}
+# What citizens ask each demo expert (their fields, see konsultasi/demo.py): subject, question, first answer.
+CONSULTATIONS = {
+    "pakar.demo": [
+        (
+            "Usulan kampung kami tidak pernah lolos Musrenbang",
+            "Selamat siang Bu. Tiga tahun berturut-turut usulan jembatan kampung kami ditulis di Musrenbang desa, "
+            "tetapi tidak pernah sampai ke kabupaten. Bagaimana cara mengawalnya?",
+            "Terima kasih, Pak/Bu. Mintalah berita acara Musrenbang desa dan kecamatan, lalu cek apakah usulan "
+            "tercantum dengan lokasi dan perkiraan biaya. Usulan yang lengkap datanya jauh lebih mudah dipilih. "
+            "Ajak juga anggota DPRD dapil Anda saat reses.",
+        ),
+        (
+            "Cara membaca APBDes",
+            "Bu, saya anggota BPD baru. Dokumen APBDes desa kami tebal sekali. Bagian mana yang harus saya periksa "
+            "lebih dulu?",
+            "Mulailah dari belanja per bidang dan bandingkan dengan RKPDes: apakah kegiatan yang disepakati "
+            "benar-benar dianggarkan? Lalu lihat realisasi tahun lalu. Selisih yang besar patut ditanyakan dalam "
+            "rapat BPD.",
+        ),
+        (
+            "Peluang usaha setelah tambang tutup",
+            "Perusahaan tambang di dekat kampung kami akan berhenti dua tahun lagi. Usaha apa yang realistis untuk "
+            "warga yang selama ini bekerja di sana?",
+            "Yang paling cepat biasanya usaha yang sudah punya pembeli: jasa angkutan, bengkel, katering dan "
+            "pengolahan hasil kebun. Kumpulkan dulu keterampilan warga yang ada, lalu ajukan pelatihan ke dinas "
+            "tenaga kerja sebelum tambang tutup.",
+        ),
+    ],
+    "pakar.tani": [
+        (
+            "Pertanyaan tentang irigasi sawah",
+            "Pak, saluran irigasi sawah kami di Tenggarong Seberang sering kering saat musim tanam kedua. Apa yang "
+            "bisa kami lakukan sebagai kelompok tani?",
+            "Periksa dulu pintu air dan saluran tersier yang bocor; sering kali air hilang di sana. Bentuk jadwal "
+            "gilir air yang disepakati P3A, dan usulkan perbaikan saluran lewat Musrenbang desa.",
+        ),
+        (
+            "Harga pupuk dan bibit",
+            "Pupuk bersubsidi di kios kami selalu habis. Apakah ada cara lain supaya biaya tanam tidak terlalu tinggi?",
+            "Pastikan kelompok Anda terdaftar di e-RDKK, karena kuota kios mengikuti daftar itu. Sementara itu, "
+            "pupuk organik dari kotoran ternak dan sisa panen bisa mengurangi kebutuhan pupuk kimia hingga "
+            "sepertiga.",
+        ),
+        (
+            "Usaha perikanan keramba",
+            "Kami ingin membuat keramba ikan nila di anak sungai dekat rumah. Apa yang perlu diperhatikan?",
+            "Pilih lokasi dengan arus sedang dan jauh dari buangan limbah. Mulailah dengan sedikit keramba, catat "
+            "pakan dan hasilnya, dan tanyakan bantuan benih ke dinas perikanan.",
+        ),
+    ],
+    "pakar.kota": [
+        (
+            "Banjir di kampung kami",
+            "Pak, setiap Januari rumah kami di tepian Mahakam terendam hampir dua minggu. Apa yang bisa diusulkan "
+            "warga supaya kerugiannya berkurang?",
+            "Untuk jangka pendek: sistem peringatan dini di tingkat RT dan tempat mengungsi yang disiapkan sebelum "
+            "musim hujan. Untuk jangka panjang, usulkan agar bangunan baru di tepian sungai wajib berbentuk "
+            "panggung dan saluran kampung dibersihkan rutin.",
+        ),
+        (
+            "Jalan kampung putus saat hujan",
+            "Jalan ke kampung kami berupa tanah liat dan putus setiap hujan deras. Jenis jalan apa yang cocok "
+            "dengan anggaran terbatas?",
+            "Untuk lalu lintas ringan, rabat beton dengan saluran samping yang baik biasanya paling awet untuk "
+            "biayanya. Kerusakan paling sering datang dari air yang menggenang, jadi saluran samping sama pentingnya "
+            "dengan lapisan jalannya.",
+        ),
+        (
+            "Reklamasi bekas tambang",
+            "Ada lubang bekas tambang 300 meter dari sekolah anak kami. Ke mana kami harus melapor?",
+            "Laporkan ke dinas lingkungan hidup dan inspektur tambang provinsi, dengan foto dan titik lokasinya. "
+            "Minta juga pemerintah desa memasang pagar dan papan larangan sementara; keselamatan anak-anak tidak "
+            "boleh menunggu.",
+        ),
+    ],
 }
 UNFOUND_TERMS = {
     "peta rawan banjir kecamatan": 34,
@@ -115,19 +157,24 @@ def _people(rng: random.Random, now) -> list[User]:
     kecamatan = {k.name: k for k in Kecamatan.objects.all()}
     names, weights = zip(*((n, w) for n, w in KECAMATAN_WEIGHTS.items() if n in kecamatan), strict=True)
     password = make_password(None)  # no one signs in as these people
-    people = []
+    people, taken = [], set()
     for index in range(1, PEOPLE + 1):
         # Registrations grow towards the present, as the portal becomes known.
         days_ago = int(400 * (1 - rng.random() ** 0.6))
         gender = rng.choices([Gender.FEMALE, Gender.MALE, ""], [44, 46, 10])[0]
         age = rng.choices([*AgeGroup.values, ""], [4, 30, 30, 18, 6, 12])[0]
         disability = rng.choices([Disability.YES, Disability.NO, ""], [4, 66, 30])[0]
+        # Someone from every kecamatan with a weight, the rest drawn by weight (one in twenty leaves it empty).
+        if index <= len(names):
+            home = names[index - 1]
+        else:
+            home = rng.choices(names, weights)[0] if rng.random() > 0.05 else None
         people.append(
             User(
                 username=f"{PREFIX}{index:03d}",
                 password=password,
-                display_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-                kecamatan=kecamatan[rng.choices(names, weights)[0]] if rng.random() > 0.05 else None,
+                display_name=pick_name(rng, gender, taken=taken),
+                kecamatan=kecamatan[home] if home else None,
                 gender=gender,
                 age_group=age,
                 disability=disability,
@@ -139,19 +186,27 @@ def _people(rng: random.Random, now) -> list[User]:
 
 
 def _replies(rng: random.Random, now, people: list[User]) -> None:
-    topics = list(Topic.objects.published())
+    # Only the demo's own topics, each with its own pool of replies; the busier the topic, the more replies.
+    topics = list(Topic.objects.published().filter(slug__in=TOPIC_BY_SLUG))
+    weights = [TOPIC_WEIGHTS.get(topic.slug, 1) for topic in topics]
     writers = [p for p in people if rng.random() < 0.7]
+    # Someone from every kecamatan with a registered citizen writes, so only the three meant to be empty show
+    # empty on the dashboard.
+    first_of: dict[int | None, User] = {}
+    for person in people:
+        first_of.setdefault(person.kecamatan_id, person)
+    writers += [person for person in first_of.values() if person not in writers]
     drafts = []
-    for _ in range(650):
-        author = rng.choice(writers)
+    for author in [*first_of.values(), *(rng.choice(writers) for _ in range(650 - len(first_of)))]:
         since = max((now - author.date_joined).total_seconds(), 3600)
-        drafts.append((author.date_joined + timedelta(seconds=rng.uniform(0, since)), author, rng.choice(topics)))
+        created_at = author.date_joined + timedelta(seconds=rng.uniform(0, since))
+        drafts.append((created_at, author, rng.choices(topics, weights)[0]))
     drafts.sort(key=lambda draft: draft[0])
     replies = Reply.objects.bulk_create(
         Reply(
             topic=topic,
             author=author,
-            body=" ".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 4))),
+            body=reply_body(rng, TOPIC_BY_SLUG[topic.slug]),
             created_at=created_at,
             path="",
         )
@@ -172,10 +227,12 @@ def _replies(rng: random.Random, now, people: list[User]) -> None:
 
 
 def _consultations(rng: random.Random, now, people: list[User]) -> None:
-    experts = list(Expert.objects.select_related("user"))
-    consultations, first_messages = [], []
+    experts = list(Expert.objects.select_related("user").filter(user__username__in=CONSULTATIONS))
+    consultations, cases, first_messages = [], [], []
     for _ in range(48):
         citizen = rng.choice(people)
+        expert = rng.choice(experts)
+        case = rng.choice(CONSULTATIONS[expert.user.username])
         opened = now - timedelta(days=rng.uniform(0, 330), hours=rng.uniform(0, 24))
         if opened < citizen.date_joined:
             opened = citizen.date_joined + timedelta(hours=rng.uniform(1, 48))
@@ -184,20 +241,12 @@ def _consultations(rng: random.Random, now, people: list[User]) -> None:
         wait = timedelta(hours=rng.choice([2, 5, 9, 20, 30, 50, 70, 100, 150]) * rng.uniform(0.7, 1.3))
         answered = opened + wait if opened + wait < now and rng.random() < 0.9 else None
         closed = answered is not None and rng.random() < 0.6
+        cases.append(case)
         consultations.append(
             Consultation(
                 citizen=citizen,
-                expert=rng.choice(experts),
-                subject=rng.choice(
-                    [
-                        "Pertanyaan tentang irigasi sawah",
-                        "Usaha perikanan keramba",
-                        "Banjir di kampung kami",
-                        "Beasiswa untuk anak desa",
-                        "Reklamasi bekas tambang",
-                        "Harga pupuk dan bibit",
-                    ]
-                ),
+                expert=expert,
+                subject=case[0],
                 status=Consultation.Status.CLOSED
                 if closed
                 else (Consultation.Status.ANSWERED if answered else Consultation.Status.WAITING),
@@ -209,12 +258,14 @@ def _consultations(rng: random.Random, now, people: list[User]) -> None:
                 rating=rng.choices([5, 4, 3, 2], [50, 32, 13, 5])[0] if closed else None,
             )
         )
-    for consultation in Consultation.objects.bulk_create(consultations):
+    for consultation, (_subject, question, answer) in zip(
+        Consultation.objects.bulk_create(consultations), cases, strict=True
+    ):
         first_messages.append(
             Message(
                 consultation=consultation,
                 author=consultation.citizen,
-                body="Selamat siang, saya ingin bertanya tentang hal ini untuk kampung kami.",
+                body=question,
                 created_at=consultation.created_at,
             )
         )
@@ -223,7 +274,7 @@ def _consultations(rng: random.Random, now, people: list[User]) -> None:
                 Message(
                     consultation=consultation,
                     author=consultation.expert.user,
-                    body="Terima kasih atas pertanyaannya. Berikut saran saya berdasarkan pengalaman di lapangan.",
+                    body=answer,
                     created_at=consultation.first_answer_at,
                 )
             )

@@ -7,7 +7,9 @@ from django.urls import reverse
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Kecamatan, RegionProfile, User
 from insight import dashboard, periods
-from konsultasi.models import Expert
+from konsultasi.models import Consultation, Expert, Message
+from pustaka.models import Document, DocumentFile
+from rpjpd.models import Reply, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +34,10 @@ def test_seed_demo_creates_every_role_and_prints_their_logins(client):
 
 def test_seed_demo_is_idempotent():
     seed()
-    counts = (User.objects.count(), Expert.objects.count(), Kecamatan.objects.count(), RegionProfile.objects.count())
+    models = [User, Expert, Kecamatan, RegionProfile, Topic, Reply, Consultation, Message, Document, DocumentFile]
+    counts = [model.objects.count() for model in models]
     seed()
-    assert (
-        User.objects.count(),
-        Expert.objects.count(),
-        Kecamatan.objects.count(),
-        RegionProfile.objects.count(),
-    ) == counts
+    assert [model.objects.count() for model in models] == counts
     assert RegionProfile.objects.count() == 1
 
 
