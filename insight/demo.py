@@ -167,6 +167,7 @@ def _people(rng: random.Random, now) -> list[User]:
         # Someone from every kecamatan with a weight, the rest drawn by weight (one in twenty leaves it empty).
         if index <= len(names):
             home = names[index - 1]
+            days_ago = max(days_ago, 70)  # and early enough to count in the dashboard's closed months
         else:
             home = rng.choices(names, weights)[0] if rng.random() > 0.05 else None
         people.append(
@@ -197,8 +198,11 @@ def _replies(rng: random.Random, now, people: list[User]) -> None:
         first_of.setdefault(person.kecamatan_id, person)
     writers += [person for person in first_of.values() if person not in writers]
     drafts = []
-    for author in [*first_of.values(), *(rng.choice(writers) for _ in range(650 - len(first_of)))]:
+    guaranteed = list(first_of.values())
+    for index, author in enumerate([*guaranteed, *(rng.choice(writers) for _ in range(650 - len(guaranteed)))]):
         since = max((now - author.date_joined).total_seconds(), 3600)
+        if index < len(guaranteed):
+            since = min(since, 7 * 86400)  # their first week, so it falls in a month the dashboard has closed
         created_at = author.date_joined + timedelta(seconds=rng.uniform(0, since))
         drafts.append((created_at, author, rng.choices(topics, weights)[0]))
     drafts.sort(key=lambda draft: draft[0])

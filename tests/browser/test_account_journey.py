@@ -13,7 +13,7 @@ def register(page, base_url):
     page.get_by_role("link", name="Daftar", exact=True).first.click()
     expect(page.get_by_role("heading", name="Daftar", exact=True)).to_be_visible()
     page.get_by_label("Nama pengguna").fill("nurhayati")
-    page.get_by_label("Email").fill("nurhayati@contoh.id")
+    page.get_by_label("E-mail", exact=True).fill("nurhayati@contoh.id")
     page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
     page.get_by_label("Kata sandi (ulangi)").fill(PASSWORD)
     page.get_by_label("Nama tampilan").fill("Nurhayati")
@@ -60,7 +60,7 @@ def test_without_javascript_the_desa_list_shows_every_kecamatan_in_groups(live_s
 def test_a_form_error_keeps_what_was_typed_in_the_browser(live_server, any_phone, kecamatan):
     any_phone.goto(live_server.url + "/akun/signup/")
     any_phone.get_by_label("Nama pengguna").fill("nurhayati")
-    any_phone.get_by_label("Email").fill("bukan-email")
+    any_phone.get_by_label("E-mail", exact=True).fill("bukan-email")
     any_phone.get_by_label("Nama tampilan").fill("Nurhayati")
     any_phone.get_by_role("button", name="Daftar").click()
     expect(any_phone.get_by_text("Masukkan alamat email yang valid")).to_be_visible()
