@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
-from django.db.models import F, FloatField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import ExpressionWrapper, F, FloatField, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -26,14 +25,6 @@ CONFIG = "indonesian"
 QUERY_MAX = 200
 PER_PAGE = 20
 COUNT_CAP = 500
-# SQLite only: the full-text table pustaka_document_fts has the columns title, about, abstract and body (the
-# files' text), rowid = the document's id. bm25() weighs them 10, 4, 2 and 1: the proportions of ts_rank's
-# default weights for A, B, C and D on PostgreSQL (1, 0.4, 0.2, 0.1).
-MATCHING_SQL = "SELECT rowid FROM pustaka_document_fts WHERE pustaka_document_fts MATCH %s"
-RANK_SQL = (
-    "SELECT -bm25(pustaka_document_fts, 10.0, 4.0, 2.0, 1.0) FROM pustaka_document_fts"
-    ' WHERE pustaka_document_fts MATCH %s AND pustaka_document_fts.rowid = "pustaka_document"."id"'
-)
 
 
 @dataclass
@@ -62,11 +53,9 @@ def search(queryset, query: str):
     expression = indonesian.match_expression(query)
     if expression is None:
         return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
-    # Constant SQL; what was typed goes in as a parameter, every word quoted as an FTS5 string.
-    matching = RawSQL(MATCHING_SQL, (expression,))  # noqa: S611
-    # bm25() is lower for better matches; computed only for the rows the MATCH above let through
-    rank = RawSQL(RANK_SQL, (expression,), output_field=FloatField())  # noqa: S611
-    return queryset.filter(pk__in=matching).annotate(rank=rank)
+    # every word of the expression is quoted, so nothing typed is read as FTS5 syntax; bm25 is lower when better
+    matching = queryset.filter(full_text__query__match=expression)
+    return matching.annotate(rank=ExpressionWrapper(-F("full_text__rank"), output_field=FloatField()))
 
 
 def results(documents, query: str, *, ordering: tuple[str, ...], number: int) -> Results:

@@ -1,5 +1,7 @@
-from django.db import migrations
+import django.db.models.deletion
+from django.db import migrations, models
 
+import pustaka.models
 from pustaka import indonesian
 
 # SQLite only: the counterpart of PostgreSQL's search vector and lexicon view (see pustaka/search.py). The
@@ -8,6 +10,9 @@ from pustaka import indonesian
 CREATE = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS pustaka_document_fts USING fts5("
     "title, about, abstract, body, tokenize = 'unicode61 remove_diacritics 2')",
+    # the `rank` column: bm25 weighing title, about, abstract and body 10, 4, 2 and 1, the proportions of
+    # ts_rank's default weights for A, B, C and D on PostgreSQL (1, 0.4, 0.2, 0.1)
+    "INSERT INTO pustaka_document_fts (pustaka_document_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 2.0, 1.0)')",
     "CREATE TABLE IF NOT EXISTS pustaka_lexicon (word TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID",
 ]
 DROP = ["DROP TABLE IF EXISTS pustaka_lexicon", "DROP TABLE IF EXISTS pustaka_document_fts"]
@@ -52,4 +57,25 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("pustaka", "0005_lexicon_schema_qualified")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [
+        migrations.RunPython(create, drop),
+        migrations.CreateModel(
+            name="DocumentIndex",
+            fields=[
+                (
+                    "document",
+                    models.OneToOneField(
+                        db_column="rowid",
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        primary_key=True,
+                        related_name="full_text",
+                        serialize=False,
+                        to="pustaka.document",
+                    ),
+                ),
+                ("query", pustaka.models.FullTextQueryField(db_column="pustaka_document_fts")),
+                ("rank", models.FloatField()),
+            ],
+            options={"db_table": "pustaka_document_fts", "managed": False},
+        ),
+    ]

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -177,3 +178,14 @@ def test_very_common_words_say_more_than_the_cap(client, make_document, settings
         make_document(f"Irigasi {number}")
     page = client.get(reverse("pustaka:index"), {"q": "irigasi"}).content.decode()
     assert "lebih dari 3 dokumen" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_documents_already_there_are_found_after_the_search_migration(client, make_document):
+    make_document("Pengelolaan Irigasi Desa", abstract="Program untuk membangun saluran.", pdf_lines=["bendung"])
+    make_document("Retribusi Pasar")
+    for target in ("0005_lexicon_schema_qualified", "0006_sqlite_full_text"):
+        MigrationExecutor(connection).migrate([("pustaka", target)])
+    assert titles(client, q="pembangunan") == ["Pengelolaan Irigasi Desa"]
+    assert titles(client, q="irrigasi") == ["Pengelolaan Irigasi Desa"]
+    assert titles(client, q="bendung") == ["Pengelolaan Irigasi Desa"]
