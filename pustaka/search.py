@@ -5,9 +5,9 @@ library uses, so "irrigasi" is searched as "irigasi" (and the page says so).
 
 PostgreSQL: a stored `tsvector` in the "indonesian" configuration, `ts_rank`, `ts_headline`, and `pg_trgm` over
 the materialised view `pustaka_lexicon`. SQLite: an FTS5 table `pustaka_document_fts` of stems made by the same
-Snowball stemmer in Python (pustaka.indonesian), `bm25()` with the same column weights, a `pustaka_lexicon`
-table and pg_trgm's similarity computed in Python. Both are written by the same calls
-(`services.document_refresh_search`, `lexicon_refresh`)."""
+Snowball stemmer in Python (pustaka.indonesian), joined through the unmanaged model DocumentIndex and ranked by
+`bm25()` with column weights in ts_rank's proportions; a `pustaka_lexicon` table and pg_trgm's similarity
+computed in Python. Both are written by the same calls (`services.document_refresh_search`, `lexicon_refresh`)."""
 
 from dataclasses import dataclass
 
@@ -125,8 +125,9 @@ def lexicon_refresh() -> None:
 
 
 def index_document(document_id: int, *, title: str, about: str, abstract: str, body: str) -> None:
-    """SQLite: replace one document's row in the full-text table with the stems of its texts."""
-    with connection.cursor() as cursor:
+    """SQLite: replace one document's row in the full-text table with the stems of its texts (at once, so a
+    search meanwhile sees the old row or the new one)."""
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM pustaka_document_fts WHERE rowid = %s", [document_id])
         cursor.execute(
             "INSERT INTO pustaka_document_fts (rowid, title, about, abstract, body) VALUES (%s, %s, %s, %s, %s)",

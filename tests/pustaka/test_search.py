@@ -9,6 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from pustaka import indonesian
 from pustaka.models import Document, DocumentFile, DocumentType, UnfoundSearch
 from pustaka.services import document_refresh_search
 
@@ -189,3 +190,32 @@ def test_documents_already_there_are_found_after_the_search_migration(client, ma
     assert titles(client, q="pembangunan") == ["Pengelolaan Irigasi Desa"]
     assert titles(client, q="irrigasi") == ["Pengelolaan Irigasi Desa"]
     assert titles(client, q="bendung") == ["Pengelolaan Irigasi Desa"]
+
+
+# Stems and similarities as PostgreSQL gives them (ts_lexize('indonesian_stem', …), pg_trgm's similarity()).
+STEMS = {
+    "pembangunan": "bangun",
+    "membangun": "bangun",
+    "dibangun": "bangun",
+    "pengelolaan": "elola",
+    "kesehatan": "sehat",
+    "pertanian": "tani",
+    "pemerintahan": "perintah",
+    "sungai": "sunga",
+    "irigasi": "irigasi",
+}
+SIMILARITIES = {("irrigasi", "irigasi"): 0.7, ("pasarr", "pasar"): 0.625, ("rpjpd", "rpjmd"): 1 / 3}
+
+
+def test_stems_and_similarity_are_postgresqls_on_both_databases():
+    assert {word: indonesian.stem(word) for word in STEMS} == STEMS
+    assert {pair: round(indonesian.similarity(*pair), 6) for pair in SIMILARITIES} == {
+        pair: round(value, 6) for pair, value in SIMILARITIES.items()
+    }
+    if connection.vendor == "postgresql":  # and the live database agrees
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT w, (ts_lexize('indonesian_stem', w))[1] FROM unnest(%s::text[]) AS w", [list(STEMS)])
+            assert dict(cursor.fetchall()) == STEMS
+            for (first, second), value in SIMILARITIES.items():
+                cursor.execute("SELECT similarity(%s, %s)", [first, second])
+                assert round(cursor.fetchone()[0], 6) == round(value, 6)
