@@ -138,6 +138,40 @@ class Document(models.Model):
         return _("%(type)s Tahun %(year)s") % {"type": self.document_type, "year": self.year}
 
 
+class FullTextQueryField(models.TextField):
+    """The hidden column of an SQLite FTS5 table that a full-text query is matched against: `__match`."""
+
+
+@FullTextQueryField.register_lookup
+class FullTextMatch(models.Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class DocumentIndex(models.Model):
+    """SQLite only (PostgreSQL keeps Document.search_vector instead): a document's row in the FTS5 table made by
+    migration 0006, holding the Indonesian stems of its texts. Written by search.index_document(), read by
+    search.search() through a join: `full_text__query__match`, ranked by `full_text__rank` (bm25 weighted by
+    column, as configured in the migration)."""
+
+    document = models.OneToOneField(
+        Document, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="full_text"
+    )
+    query = FullTextQueryField(db_column="pustaka_document_fts")
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "pustaka_document_fts"
+
+    def __str__(self) -> str:
+        return str(self.document_id)
+
+
 def document_file_path(instance: "DocumentFile", filename: str) -> str:
     return f"pustaka/{timezone.now():%Y/%m}/{filename}"
 

@@ -1,17 +1,24 @@
-"""Searching the library. On PostgreSQL: full-text search in the "indonesian" configuration (so
-"pembangunan" finds "membangun") over a stored, weighted vector (title highest); when a query finds nothing,
-each word is matched by trigram similarity against the words the library uses, so "irrigasi" is searched as
-"irigasi" (and the page says so). On SQLite a plain word-by-word match."""
+"""Searching the library, alike on both databases. Full-text search of Indonesian stems (so "pembangunan"
+finds "membangun") over title (weighted highest), about and citation, abstract and subjects, and the text of
+the files; when a query finds nothing, each word is matched by trigram similarity against the words the
+library uses, so "irrigasi" is searched as "irigasi" (and the page says so).
+
+PostgreSQL: a stored `tsvector` in the "indonesian" configuration, `ts_rank`, `ts_headline`, and `pg_trgm` over
+the materialised view `pustaka_lexicon`. SQLite: an FTS5 table `pustaka_document_fts` of stems made by the same
+Snowball stemmer in Python (pustaka.indonesian), joined through the unmanaged model DocumentIndex and ranked by
+`bm25()` with column weights in ts_rank's proportions; a `pustaka_lexicon` table and pg_trgm's similarity
+computed in Python. Both are written by the same calls (`services.document_refresh_search`, `lexicon_refresh`)."""
 
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import F, FloatField, Q, Value
+from django.db import connection, transaction
+from django.db.models import Case, ExpressionWrapper, F, FloatField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from pustaka import indonesian
 from pustaka.models import Document
 
 CONFIG = "indonesian"
@@ -36,22 +43,25 @@ def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+# Someone searching for a regulation wants the one in force: a revoked document matching the same words (the
+# RPJPD 2005–2025 for "RPJPD 2025") counts half as relevant as its successor.
+IN_FORCE_FIRST = Case(When(status="dicabut", then=Value(0.5)), default=Value(1.0), output_field=FloatField())
+
+
 def search(queryset, query: str):
     """Documents matching `query`, annotated with `rank` (higher is better)."""
     if not query:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     if is_postgres():
         text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-        return queryset.filter(search_vector=text_query).annotate(rank=SearchRank(F("search_vector"), text_query))
-    for word in query.split()[:8]:
-        queryset = queryset.filter(
-            Q(title__icontains=word)
-            | Q(about__icontains=word)
-            | Q(abstract__icontains=word)
-            | Q(subjects__name__icontains=word)
-            | Q(files__extracted_text__icontains=word)
-        )
-    return queryset.distinct().annotate(rank=Value(1.0, output_field=FloatField()))
+        matching, relevance = queryset.filter(search_vector=text_query), SearchRank(F("search_vector"), text_query)
+    else:
+        expression = indonesian.match_expression(query)
+        if expression is None:
+            return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
+        # every word of the expression is quoted, so nothing typed is read as FTS5 syntax; bm25 is lower when better
+        matching, relevance = queryset.filter(full_text__query__match=expression), -F("full_text__rank")
+    return matching.annotate(rank=ExpressionWrapper(relevance * IN_FORCE_FIRST, output_field=FloatField()))
 
 
 def results(documents, query: str, *, ordering: tuple[str, ...], number: int) -> Results:
@@ -81,32 +91,59 @@ def results_page(ranked_documents, number: int) -> Page:
 
 def corrected(query: str) -> str | None:
     """The query with each unknown word replaced by the closest word the library uses ("irrigasi" →
-    "irigasi"), or None when nothing close enough exists (PostgreSQL only; one query)."""
-    if not is_postgres():
-        return None
+    "irigasi"), or None when nothing close enough exists (one query)."""
     words = [word.lower() for word in query.split() if word.isalpha()][:4]
     if not words:
         return None
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT q.word, (SELECT l.word FROM pustaka_lexicon l WHERE l.word %% q.word"
-            " ORDER BY similarity(l.word, q.word) DESC, l.word LIMIT 1)"
-            " FROM unnest(%s::text[]) AS q(word)",
-            [words],
-        )
-        replacements = {typed: found for typed, found in cursor.fetchall() if found}
+        if is_postgres():
+            cursor.execute(
+                "SELECT q.word, (SELECT l.word FROM pustaka_lexicon l WHERE l.word %% q.word"
+                " ORDER BY similarity(l.word, q.word) DESC, l.word LIMIT 1)"
+                " FROM unnest(%s::text[]) AS q(word)",
+                [words],
+            )
+            replacements = {typed: found for typed, found in cursor.fetchall() if found}
+        else:
+            cursor.execute("SELECT word FROM pustaka_lexicon")
+            lexicon = [word for (word,) in cursor.fetchall()]
+            replacements = {word: found for word in words if (found := indonesian.closest(word, lexicon))}
     fixed = " ".join(replacements.get(word, word) for word in words)
     return fixed if replacements and fixed != " ".join(words) else None
 
 
 def lexicon_refresh() -> None:
+    """Rebuild the words used for typo correction: those of the published documents' title, about and
+    abstract."""
     if is_postgres():
         with connection.cursor() as cursor:
             cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY pustaka_lexicon")
+        return
+    words = set()
+    for texts in Document.objects.published().values_list("title", "about", "abstract").iterator():
+        for text in texts:
+            words |= indonesian.lexicon_words(text)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM pustaka_lexicon")
+        cursor.executemany("INSERT INTO pustaka_lexicon (word) VALUES (%s)", [(word,) for word in sorted(words)])
+        # documents deleted since: their index rows go too
+        cursor.execute("DELETE FROM pustaka_document_fts WHERE rowid NOT IN (SELECT id FROM pustaka_document)")
+
+
+def index_document(document_id: int, *, title: str, about: str, abstract: str, body: str) -> None:
+    """SQLite: replace one document's row in the full-text table with the stems of its texts (at once, so a
+    search meanwhile sees the old row or the new one)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM pustaka_document_fts WHERE rowid = %s", [document_id])
+        cursor.execute(
+            "INSERT INTO pustaka_document_fts (rowid, title, about, abstract, body) VALUES (%s, %s, %s, %s, %s)",
+            [document_id, *(indonesian.index_text(text) for text in (title, about, abstract, body))],
+        )
 
 
 def snippets(documents: list[Document], query: str) -> dict[int, SafeString]:
-    """Where the words matched, with <mark>, for one page of results (one query on PostgreSQL)."""
+    """Where the words matched, with <mark>, for one page of results (one query on PostgreSQL; on SQLite
+    from the abstracts already loaded)."""
     if not query or not documents:
         return {}
     ids = [document.pk for document in documents]
@@ -131,19 +168,4 @@ def snippets(documents: list[Document], query: str) -> dict[int, SafeString]:
             )
             for row in rows.only("pk", "abstract")
         }
-    return {document.pk: plain_snippet(document.abstract, query) for document in documents}
-
-
-def plain_snippet(text: str, query: str, width: int = 160) -> SafeString:
-    lowered = text.lower()
-    positions = [lowered.find(word.lower()) for word in query.split() if word.lower() in lowered]
-    start = max(0, min(positions) - width // 3) if positions else 0
-    excerpt = escape(text[start : start + width])
-    for word in sorted(set(query.split()), key=len, reverse=True):
-        escaped = escape(word)
-        if escaped and escaped.lower() in excerpt.lower():
-            start_at = excerpt.lower().find(escaped.lower())
-            end_at = start_at + len(escaped)
-            excerpt = f"{excerpt[:start_at]}<mark>{excerpt[start_at:end_at]}</mark>{excerpt[end_at:]}"
-            break
-    return mark_safe(("…" if start else "") + excerpt + ("…" if start + width < len(text) else ""))  # noqa: S308
+    return {document.pk: indonesian.highlight(document.abstract, query) for document in documents}

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from pustaka import search
 from pustaka.models import Document, DocumentFile, DownloadTally, DownloadVisitor, UnfoundSearch
 from pustaka.uploads import CheckedFile
 
@@ -45,16 +46,20 @@ def file_queue_extraction(document_file: DocumentFile) -> None:
 
 
 def document_refresh_search(document_id: int) -> None:
-    """Rebuild one document's weighted search vector (PostgreSQL; SQLite searches the columns directly)."""
-    if connection.vendor != "postgresql":
-        return
-    document = Document.objects.prefetch_related("subjects", "files").get(pk=document_id)
+    """Rebuild one document's search index entry: its weighted vector on PostgreSQL, its row of stems in the
+    full-text table on SQLite. Title (A), about and citation (B), abstract and subjects (C), files' text (D)."""
+    documents = Document.objects.select_related("document_type").prefetch_related("subjects", "files")
+    document = documents.get(pk=document_id)
     subjects = " ".join(subject.name for subject in document.subjects.all())
     file_text = " ".join(f.extracted_text for f in document.files.all())[:INDEXED_TEXT_MAX]
+    title, about, abstract = document.title, f"{document.about} {document.citation}", f"{document.abstract} {subjects}"
+    if connection.vendor != "postgresql":
+        search.index_document(document_id, title=title, about=about, abstract=abstract, body=file_text)
+        return
     vector = (
-        SearchVector(Value(document.title), weight="A", config=CONFIG)
-        + SearchVector(Value(f"{document.about} {document.citation}"), weight="B", config=CONFIG)
-        + SearchVector(Value(f"{document.abstract} {subjects}"), weight="C", config=CONFIG)
+        SearchVector(Value(title), weight="A", config=CONFIG)
+        + SearchVector(Value(about), weight="B", config=CONFIG)
+        + SearchVector(Value(abstract), weight="C", config=CONFIG)
         + SearchVector(Value(file_text), weight="D", config=CONFIG)
     )
     Document.objects.filter(pk=document_id).update(search_vector=vector)

@@ -25,6 +25,7 @@ def regulation(make_document):
 
 
 def test_unpublished_documents_are_404_to_the_public_and_previewed_by_staff(client, make_document, citizen, staff):
+    make_document("Perda Sampah Terbit")
     draft = make_document("Rancangan Perda Sampah", published=False, pdf_lines=["draf"])
     file = draft.files.get()
     for user in (None, citizen):
@@ -32,7 +33,10 @@ def test_unpublished_documents_are_404_to_the_public_and_previewed_by_staff(clie
         assert viewer.get(draft.get_absolute_url()).status_code == 404
         assert viewer.get(reverse("pustaka:download", args=[file.pk])).status_code == 404
         assert viewer.get(reverse("pustaka:view", args=[file.pk])).status_code == 404
-        assert "Rancangan Perda Sampah" not in viewer.get(reverse("pustaka:index")).content.decode()
+        for query in ({}, {"q": "sampah"}, {"q": "rancangan"}):
+            listed = viewer.get(reverse("pustaka:index"), query).content.decode()
+            assert "Rancangan Perda Sampah" not in listed
+            assert ("Perda Sampah Terbit" in listed) == (query != {"q": "rancangan"})
     assert client_for(staff).get(draft.get_absolute_url()).status_code == 200
 
 
@@ -94,8 +98,9 @@ def test_bahan_bacaan_links_topic_and_library_both_ways(client, topic, regulatio
 
 
 def test_unpublished_reading_material_is_not_listed_on_the_topic(client, topic, make_document):
-    topic.reading_materials.add(make_document("Draf Rahasia", published=False))
-    assert "Draf Rahasia" not in client.get(topic.get_absolute_url()).content.decode()
+    topic.reading_materials.add(make_document("Draf Rahasia", published=False), make_document("Perda Terbit"))
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert "Draf Rahasia" not in page and "Perda Terbit" in page
 
 
 def test_atom_feed_lists_new_published_documents(client, make_document, regulation):
@@ -138,6 +143,8 @@ def test_open_data_csv_never_carries_a_formula(client, make_document, formula):
         ({"q": "'; DROP TABLE pustaka_document; --"}, None),
         ({"q": "\x00\x1b<script>alert(1)</script> & | ! :* ((("}, None),
         ({"q": "%s %d {0} ${x}"}, None),
+        ({"q": 'irigasi" OR title:* NEAR(a b) AND ^desa -'}, None),
+        ({"q": '- or OR "" -irigasi'}, None),
         ({"kategori": "tidak-ada", "jenis": "<b>", "tahun": "abad-21", "status": "hilang"}, "tidak dikenali"),
         ({"halaman": "9999"}, "Halaman 9999 tidak ada"),
         ({"halaman": "-1", "urut": "acak"}, None),
