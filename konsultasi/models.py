@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import caches
 from django.db import models
 from django.db.models import Avg, Case, Count, F, Q, Value, When
 from django.urls import reverse
@@ -59,8 +60,17 @@ class Expert(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        forget_experts()
+
     def get_absolute_url(self) -> str:
         return reverse("konsultasi:expert", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        forget_experts()
+        return result
 
     @property
     def initial(self) -> str:
@@ -69,6 +79,14 @@ class Expert(models.Model):
             if not word.endswith("."):
                 return word[0].upper()
         return self.full_name[:1].upper()
+
+
+EXPERTS_CACHE_KEY = "expert-ids-by-user"  # who is an expert, for the header (konsultasi.context_processors)
+
+
+def forget_experts() -> None:
+    # This worker sees the change at once, the others within a minute (their copy expires).
+    caches["pages"].delete(EXPERTS_CACHE_KEY)
 
 
 class ConsultationQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ from konsultasi.access import STAFF, get_attachment_for_user, get_consultation_f
 from konsultasi.filters import ExpertFilter
 from konsultasi.forms import CloseForm, ConsultationForm, MessageForm
 from konsultasi.models import Consultation, Expert
+from ruangrunding.notices import confirm_at
 from ruangrunding.storage import private_file_response
 
 PER_PAGE = 20
@@ -54,7 +55,9 @@ def consultation_create(request, pk):
         except services.ConsultationRefused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, _("Konsultasi Anda telah dikirim kepada %(name)s.") % {"name": expert.full_name})
+            # The name is not at the end: "… M.Si." followed by the sentence's own full stop read "M.Si..".
+            text = _("Konsultasi Anda telah dikirim kepada %(name)s; jawabannya akan tampil di halaman ini.")
+            messages.success(request, text % {"name": expert.full_name})
             return redirect(consultation)
     status = 400 if form.errors else 200
     return render(request, "konsultasi/create.html", {"expert": expert, "form": form}, status=status)
@@ -108,7 +111,7 @@ def consultation_detail(request, pk):
             except services.ConsultationRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
-                messages.success(request, _("Pesan Anda telah dikirim."))
+                confirm_at(request, "pesan-terakhir", _("Pesan Anda telah dikirim."))
                 return redirect(f"{consultation.get_absolute_url()}#pesan-terakhir")
     elif access.role != STAFF:
         consultation.mark_read(access.role)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
-from rpjpd.models import Reply, Topic
+from rpjpd.models import Reply, Report, Topic
 from rpjpd.threads import ShownReply, nest
 
 ORDERS = {"terbaru": ("-created_at", "-pk"), "terlama": ("created_at", "pk")}
@@ -19,6 +19,7 @@ class ReplyPage:
     number: int
     order: str
     has_next: bool
+    next_anchor: str = ""  # the first reply of the next page: where "Muat lebih banyak" lands without JavaScript
 
 
 def parse_order(value: str | None) -> str:
@@ -43,6 +44,7 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
         .order_by(*ORDERS[order])[start : start + per_page + 1]
     )
     has_next = len(roots) > per_page
+    next_anchor = roots[per_page].anchor if has_next else ""
     roots = roots[:per_page]
     sizes = dict(
         Reply.objects.filter(root_id__in=[root.pk for root in roots])
@@ -58,13 +60,31 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
         .annotate(rank=Window(RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()))
         .filter(rank__lte=settings.RPJPD_INLINE_THREAD_REPLIES)
     )
-    return ReplyPage(threads=nest(roots, list(inline.order_by("path"))), number=number, order=order, has_next=has_next)
+    return ReplyPage(
+        threads=nest(roots, list(inline.order_by("path"))),
+        number=number,
+        order=order,
+        has_next=has_next,
+        next_anchor=next_anchor,
+    )
 
 
 def whole_thread(root: Reply) -> ShownReply:
     descendants = list(Reply.objects.in_threads([root.pk]).with_author())
     root.thread_size = len(descendants)
     return nest([root], descendants)[0]
+
+
+def reported_by(user, nodes: list[ShownReply]) -> set[int]:
+    """The ids of the shown replies this person has reported (one query, none for a visitor)."""
+    if not user.is_authenticated:
+        return set()
+    ids, stack = [], list(nodes)
+    while stack:
+        node = stack.pop()
+        ids.append(node.reply.pk)
+        stack.extend(node.children)
+    return set(Report.objects.filter(reporter=user, reply_id__in=ids).values_list("reply_id", flat=True))
 
 
 def reply_location(reply: Reply, *, order: str = DEFAULT_ORDER) -> tuple[str, int | None]:

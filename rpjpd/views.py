@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest
@@ -13,6 +12,7 @@ from rpjpd.access import get_own_reply, get_reply_for_user, get_topic_for_user
 from rpjpd.forms import EditReplyForm, ReplyForm, ReportForm
 from rpjpd.models import Reply, Section, Topic
 from ruangrunding.caching import cache_for_visitors
+from ruangrunding.notices import confirm_at
 
 PARTIAL_HEADER = "RR-Partial"  # sent by static/js/site.js when it fetches a fragment to insert in place
 
@@ -51,6 +51,7 @@ def topic_context(request, topic: Topic, form: ReplyForm | None = None) -> dict:
         "section": topic.section,
         "reading_materials": topic.reading_materials.published().for_listing(),
         "page": page,
+        "reported": reading.reported_by(request.user, page.threads),
         "reply_count": topic.replies.count(),
         "form": form or ReplyForm(),
     }
@@ -71,7 +72,7 @@ def reply_to_topic(request, section_slug, topic_slug):
     topic = get_topic_for_user(request, section_slug, topic_slug)
     form = ReplyForm(request.POST)
     if reply := create_from_form(request, form, topic=topic, parent=None):
-        messages.success(request, _("Tanggapan Anda telah dikirim."))
+        confirm_at(request, reply.anchor, _("Tanggapan Anda telah dikirim."))
         return redirect(reply_url(reply))
     return render(request, "rpjpd/topic.html", topic_context(request, topic, form), status=400)
 
@@ -101,7 +102,7 @@ def answer_reply(request, pk):
     # Its own ids: inline, this form shares the page with the topic's form and maybe other answers.
     form = ReplyForm(request.POST or None, auto_id=f"balas-{parent.pk}-%s")
     if request.method == "POST" and (reply := create_from_form(request, form, topic=parent.topic, parent=parent)):
-        messages.success(request, _("Balasan Anda telah dikirim."))
+        confirm_at(request, reply.anchor, _("Balasan Anda telah dikirim."))
         return redirect(reply_url(reply))
     context = {"parent": parent, "topic": parent.topic, "form": form}
     status = 400 if request.method == "POST" else 200
@@ -115,7 +116,8 @@ def thread(request, pk):
     root = get_reply_for_user(request, pk)
     if root.parent_id is not None:
         return redirect("rpjpd:thread", pk=root.root_id)
-    context = {"topic": root.topic, "node": reading.whole_thread(root)}
+    node = reading.whole_thread(root)
+    context = {"topic": root.topic, "node": node, "reported": reading.reported_by(request.user, [node])}
     return render_page(request, "rpjpd/thread.html", "rpjpd/includes/_thread_children.html", context)
 
 
@@ -146,7 +148,7 @@ def edit_reply(request, pk):
         except services.ReplyRefused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, _("Tanggapan Anda telah disunting."))
+            confirm_at(request, reply.anchor, _("Tanggapan Anda telah disunting."))
             return redirect(reply_url(reply))
     return render(request, "rpjpd/edit.html", {"reply": reply, "form": form}, status=400 if form.errors else 200)
 
@@ -158,7 +160,7 @@ def delete_reply(request, pk):
     reply = get_own_reply(request, pk)
     if request.method == "POST":
         services.reply_remove(reply=reply, remover=request.user)
-        messages.success(request, _("Tanggapan Anda telah dihapus."))
+        confirm_at(request, reply.anchor, _("Tanggapan Anda telah dihapus."))
         return redirect(reply_url(reply))
     return render(request, "rpjpd/delete.html", {"reply": reply})
 
@@ -178,6 +180,6 @@ def report_reply(request, pk):
             text = (
                 _("Terima kasih, laporan Anda kami terima.") if created else _("Anda sudah melaporkan tanggapan ini.")
             )
-            messages.success(request, text)
+            confirm_at(request, reply.anchor, text)
             return redirect(reply_url(reply))
     return render(request, "rpjpd/report.html", {"reply": reply, "form": form}, status=400 if form.errors else 200)

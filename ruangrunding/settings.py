@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.region_profile",
+                "konsultasi.context_processors.expert_inbox",
             ],
         },
     }

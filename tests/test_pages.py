@@ -2,11 +2,15 @@ import gzip
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import RegionProfile
+from konsultasi.models import Consultation
+from konsultasi.services import consultation_open, message_post
+from rpjpd.services import reply_create
 
 pytestmark = pytest.mark.django_db
 MENU = ["Beranda", "RPJPD", "Konsultasi", "Pustaka", "Panduan"]
@@ -59,11 +63,77 @@ def test_unknown_page_gets_the_indonesian_404(client):
     assert "Halaman tidak ditemukan" in response.content.decode()
 
 
-def test_home_page_query_count_is_small_and_fixed(client, citizen, django_assert_max_num_queries):
-    """Session, user and the region profile: nothing grows with content."""
+def test_home_page_query_count_is_small_and_fixed(client, citizen, django_assert_num_queries):
+    """Session and user; the region profile and the list of experts once a minute per worker."""
     client.force_login(citizen)
-    with django_assert_max_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(reverse("home"))
+    with django_assert_num_queries(2):
+        client.get(reverse("home"))
+
+
+def test_account_menu_leads_to_konsultasi_saya(client, citizen):
+    client.force_login(citizen)
+    page = client.get(reverse("home")).content.decode()
+    menu = re.search(r'<details class="user-menu">(.*?)</details>', page, re.S)[1]
+    assert f'<a href="{reverse("konsultasi:mine")}">Konsultasi Saya</a>' in menu
+
+
+def test_an_expert_sees_in_the_header_how_many_consultations_wait(
+    client, citizen, citizen2, expert, django_assert_num_queries
+):
+    for asker, subject in [(citizen, "Air sumur"), (citizen2, "Banjir"), (citizen, "Jalan desa")]:
+        consultation_open(citizen=asker, expert=expert.expert_profile, subject=subject, body="Mohon saran.")
+    answered = Consultation.objects.get(subject="Jalan desa")
+    message_post(consultation=answered, author=expert, body="Sudah saya jawab.")
+    client.force_login(expert)
+    client.get(reverse("home"))  # warms the per-worker copies
+    with django_assert_num_queries(3):  # session, user, and one count for the expert
+        page = client.get(reverse("home")).content.decode()
+    assert re.search(r'data-testid="waiting-count">2<span class="visually-hidden"> konsultasi menunggu', page)
+    assert 'Konsultasi Saya <span class="count">2 menunggu</span>' in page
+
+
+def test_an_expert_with_nothing_waiting_and_a_citizen_see_no_count(client, citizen, expert):
+    for user in (citizen, expert):
+        client.force_login(user)
+        assert 'data-testid="waiting-count"' not in client.get(reverse("home")).content.decode()
+
+
+def breadcrumb_pages(topic, citizen, expert, make_document):
+    root = reply_create(topic=topic, author=citizen, body="Akar")
+    consultation = consultation_open(citizen=citizen, expert=expert.expert_profile, subject="Air", body="Keruh")
+    return [
+        reverse("rpjpd:section", args=[topic.section.slug]),
+        topic.get_absolute_url(),
+        reverse("rpjpd:thread", args=[root.pk]),
+        reverse("rpjpd:answer", args=[root.pk]),
+        make_document("Perda RPJPD").get_absolute_url(),
+        reverse("konsultasi:mine"),
+        expert.expert_profile.get_absolute_url(),
+        reverse("konsultasi:create", args=[expert.expert_profile.pk]),
+        consultation.get_absolute_url(),
+    ]
+
+
+def test_breadcrumbs_never_end_with_a_dangling_separator(client, topic, citizen, expert, make_document):
+    client.force_login(citizen)
+    pages = breadcrumb_pages(topic, citizen, expert, make_document)
+    templates = set()
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        trail = re.search(r'<nav class="breadcrumb"[^>]*>(.*?)</nav>', response.content.decode(), re.S)[1]
+        text = re.sub(r"<[^>]+>", "", trail).strip()
+        assert text and not text.endswith("›"), (url, text)
+        templates.add(response.templates[0].name)
+    # Every template that draws a breadcrumb was rendered above.
+    with_breadcrumbs = {
+        str(path.relative_to(settings.BASE_DIR / "templates"))
+        for path in (settings.BASE_DIR / "templates").rglob("*.html")
+        if 'class="breadcrumb"' in path.read_text()
+    }
+    assert with_breadcrumbs <= templates, with_breadcrumbs - templates
 
 
 def test_region_profile_placeholder_before_staff_fill_it_in(client):

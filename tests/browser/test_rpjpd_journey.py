@@ -81,6 +81,7 @@ def test_load_more_and_long_threads_open_in_place(live_server, phone, topic, cit
     phone.get_by_role("link", name="Muat lebih banyak").click()
     expect(top_level).to_have_count(21)
     assert "halaman" not in phone.url  # loaded in place
+    expect(phone.get_by_role("link", name="Sebelumnya")).to_have_count(0)  # appended: nothing went away
 
     expect(phone.get_by_text("Sambungan 6")).to_have_count(0)
     phone.get_by_role("link", name="Lihat 7 balasan").click()
@@ -102,5 +103,14 @@ def test_load_more_and_long_threads_work_without_javascript(
     page.get_by_role("link", name="Muat lebih banyak").click()
     expect(page.get_by_text("Tanggapan nomor 20")).to_be_visible()
     assert "halaman=2" in page.url  # the next page, as a plain link
+    # The reader lands on the first new reply, not at the top of the page, with the way back in view.
+    first_new = Reply.objects.get(body="Tanggapan nomor 20")
+    assert page.url.endswith(f"#balasan-{first_new.pk}")
+    expect(page.locator(f"#balasan-{first_new.pk}")).to_be_in_viewport()
+    expect(page.get_by_role("link", name="Sebelumnya")).to_be_in_viewport()
+    page.get_by_role("link", name="Sebelumnya").click()
+    expect(page.locator("article.depth-0")).to_have_count(20)
+    expect(page.get_by_role("heading", name="28 tanggapan")).to_be_in_viewport()
+    page.get_by_role("link", name="Muat lebih banyak").click()
     page.get_by_role("link", name="Lihat 7 balasan").click()
     expect(page.get_by_text("Sambungan 6")).to_be_visible()

@@ -181,3 +181,14 @@ def test_a_mail_outage_never_loses_the_message(citizen, expert, dead_mail_server
     assert Message.objects.get().body == "Tetap tersimpan"
     run_worker()
     assert DBTaskResult.objects.filter(status="FAILED").count() == 1
+
+
+def test_confirmation_of_kirim_is_shown_at_the_last_message(consultation, expert):
+    response = client_for(expert).post(
+        reverse("konsultasi:detail", args=[consultation.pk]), {"body": "Rebus air dulu."}, follow=True
+    )
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("#pesan-terakhir")
+    last = re.search(r'<li [^>]*id="pesan-terakhir">(.*?)</li>', page, re.S)[1]
+    assert last.index("Pesan Anda telah dikirim.") < last.index("Rebus air dulu.")
+    assert '<div class="messages"' not in page

@@ -161,3 +161,20 @@ def test_staff_open_an_existing_expert_in_the_admin(staff, experts):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Dr. Rahmawati, M.Si." in page and 'name="invite_email"' not in page
+
+
+def test_a_name_ending_in_a_title_with_a_full_stop_never_gets_a_second_one(experts, citizen):
+    rahma, _hendra = experts
+    client = client_for(citizen)
+    pages = [
+        client.get(reverse("konsultasi:index")),
+        client.get(rahma.get_absolute_url()),
+        client.get(reverse("konsultasi:create", args=[rahma.pk])),
+        client.post(reverse("konsultasi:create", args=[rahma.pk]), {"subject": "Air", "body": "Keruh"}, follow=True),
+        client.get(reverse("konsultasi:mine")),
+        client_for(rahma.user).get(reverse("home")),
+    ]
+    for response in pages:
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Dr. Rahmawati, M.Si." in page and "M.Si.." not in page, response.request["PATH_INFO"]

@@ -150,7 +150,7 @@ def test_twenty_top_level_replies_a_page_with_a_load_more_link(client, topic, ci
     first = client.get(topic_url(topic)).content.decode()
     assert first.count('class="reply depth-0"') == 20
     assert "Akar 24" in first and "Akar 4<" not in first  # newest first
-    assert 'href="?urut=terbaru&amp;halaman=2"' in first and "Muat lebih banyak" in first
+    assert f'href="?urut=terbaru&amp;halaman=2#balasan-{made[4].pk}"' in first and "Muat lebih banyak" in first
     second = client.get(topic_url(topic, halaman=2)).content.decode()
     assert second.count('class="reply depth-0"') == 5 and "Muat lebih banyak" not in second
     oldest = client.get(topic_url(topic, urut="terlama")).content.decode()
@@ -274,3 +274,106 @@ def test_masuk_untuk_membalas_returns_to_the_reply_form_after_login(client, topi
     login_link = re.search(r'href="(/akun/login/\?next=[^"]+)"[^>]*>Masuk untuk membalas', page)[1]
     response = client.post(login_link, {"login": "siti", "password": "Kukar-2045-rencana"})
     assert response["Location"] == f"{topic_url(topic)}#balas-topik"
+
+
+def test_without_javascript_load_more_lands_on_the_first_new_reply_and_offers_the_previous_page(
+    client, topic, citizen, settings
+):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    made = roots(topic, citizen, 45)
+    first = client.get(topic_url(topic)).content.decode()
+    load_more = re.search(r'<a class="button button-secondary" data-load-more href="([^"]+)">', first)[1]
+    assert load_more == f"?urut=terbaru&amp;halaman=2#balasan-{made[24].pk}"
+    assert 'rel="prev"' not in first
+
+    second = client.get(topic_url(topic, urut="terbaru", halaman=2)).content.decode()
+    assert f'id="balasan-{made[24].pk}"' in second and "Akar 25<" not in second  # replies 21–40, newest first
+    previous = re.search(r'<a rel="prev" href="([^"]+)">(.*?)</a>', second)
+    assert previous[1] == "?urut=terbaru&amp;halaman=1#daftar-tanggapan" and "Sebelumnya" in previous[2]
+    assert second.index('rel="prev"') < second.index(f'id="balasan-{made[24].pk}"')
+    assert f"halaman=3#balasan-{made[4].pk}" in second
+
+    oldest_first = client.get(topic_url(topic, urut="terlama", halaman=2)).content.decode()
+    assert 'href="?urut=terlama&amp;halaman=1#daftar-tanggapan"' in oldest_first
+    assert f"halaman=3#balasan-{made[40].pk}" in oldest_first
+
+
+def test_with_javascript_the_next_page_arrives_without_a_previous_link(client, topic, citizen, settings):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    made = roots(topic, citizen, 45)
+    fragment = client.get(topic_url(topic, urut="terbaru", halaman=2), headers={"RR-Partial": "1"}).content.decode()
+    assert f'id="balasan-{made[24].pk}"' in fragment and 'rel="prev"' not in fragment
+    assert f"halaman=3#balasan-{made[4].pk}" in fragment
+
+
+def top_messages(page: str) -> str:
+    box = re.search(r'<div class="messages" role="status">(.*?)</div>', page, re.S)
+    return box[1] if box else ""
+
+
+def reply_article_start(page: str, reply) -> str:
+    """The beginning of the reply's article, up to its own text: where the browser scrolls to."""
+    return re.search(rf'<article [^>]*id="{reply.anchor}">(.*?)<p class="reply-meta">', page, re.S)[1]
+
+
+def test_confirmation_of_kirim_is_shown_at_the_new_reply(topic, citizen, citizen2):
+    client = client_for(citizen)
+    response = client.post(post_url(topic), {"body": "Rumah kami terendam"}, follow=True)
+    mine = Reply.objects.get(body="Rumah kami terendam")
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0].endswith(f"#{mine.anchor}")
+    assert "Tanggapan Anda telah dikirim." in reply_article_start(page, mine)
+    assert "telah dikirim" not in top_messages(page)
+
+    answering = client_for(citizen2)
+    response = answering.post(reverse("rpjpd:answer", args=[mine.pk]), {"body": "Di Samboja juga"}, follow=True)
+    answer = Reply.objects.get(body="Di Samboja juga")
+    assert "Balasan Anda telah dikirim." in reply_article_start(response.content.decode(), answer)
+
+
+def test_confirmation_of_kirim_laporan_is_shown_at_the_reported_reply(topic, citizen, citizen2):
+    made = services.reply_create(topic=topic, author=citizen, body="Iklan obat")
+    response = client_for(citizen2).post(reverse("rpjpd:report", args=[made.pk]), {"reason": "spam"}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0].endswith(f"#{made.anchor}")
+    assert "laporan Anda kami terima" in reply_article_start(page, made)
+    assert "laporan" not in top_messages(page)
+
+
+def test_a_reply_i_reported_says_so_instead_of_laporkan(client, topic, citizen, citizen2, settings):
+    settings.RPJPD_INLINE_THREAD_REPLIES = 1
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    reported = services.reply_create(topic=topic, author=citizen, body="Iklan obat")
+    other = services.reply_create(topic=topic, author=citizen, body="Pendapat biasa")
+    deep = [services.reply_create(topic=topic, author=citizen, body=f"Anak {n}", parent=other) for n in range(2)]
+    for reply in (reported, deep[1]):
+        services.reply_report(reply=reply, reporter=citizen2, reason="spam")
+    client.force_login(citizen2)
+    page = client.get(topic_url(topic)).content.decode()
+    assert "Anda telah melaporkan balasan ini" in article_of(page, reported)
+    assert ">Laporkan</a>" not in article_of(page, reported)
+    assert ">Laporkan</a>" in article_of(page, other).split('<div class="replies">')[0]
+    thread = client.get(reverse("rpjpd:thread", args=[other.pk])).content.decode()
+    assert "Anda telah melaporkan balasan ini" in article_of(thread, deep[1])
+    assert ">Laporkan</a>" in article_of(thread, deep[0])
+    client.force_login(citizen)  # someone else's report shows nowhere
+    assert "Anda telah melaporkan" not in client.get(topic_url(topic)).content.decode()
+
+
+def article_of(page: str, reply) -> str:
+    return re.search(rf'<article [^>]*id="{reply.anchor}">(.*?)</article>', page, re.S)[1]
+
+
+def test_reported_marks_cost_one_query_whatever_the_number_of_reports(topic, citizen, citizen2, settings):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    made = roots(topic, citizen, 20)
+    client = client_for(citizen2)
+    client.get(topic_url(topic))  # warms the per-worker copies
+    services.reply_report(reply=made[0], reporter=citizen2, reason="spam")
+    with_one = count_topic_page_queries(client, topic)
+    for reply in made[1:]:
+        services.reply_report(reply=reply, reporter=citizen2, reason="spam")
+    with_twenty = count_topic_page_queries(client, topic)
+    page = client.get(topic_url(topic)).content.decode()
+    assert page.count("Anda telah melaporkan balasan ini") == 20
+    assert with_one == with_twenty, (with_one, with_twenty)
