@@ -219,3 +219,19 @@ def test_stems_and_similarity_are_postgresqls_on_both_databases():
             for (first, second), value in SIMILARITIES.items():
                 cursor.execute("SELECT similarity(%s, %s)", [first, second])
                 assert round(cursor.fetchone()[0], 6) == round(value, 6)
+
+
+def test_a_revoked_regulation_ranks_below_the_one_in_force(client, make_document):
+    from pustaka.models import Document
+    from pustaka.search import search
+
+    old = make_document("Rencana Pembangunan Jangka Panjang Daerah Tahun 2005–2025", year=2005)
+    new = make_document("Rencana Pembangunan Jangka Panjang Daerah Tahun 2025–2045", year=2024)
+
+    def rank_of_old():
+        return search(Document.objects.all(), "pembangunan jangka panjang").get(pk=old.pk).rank
+
+    in_force = rank_of_old()
+    Document.objects.filter(pk=old.pk).update(status=Document.Status.REVOKED, status_changed_by=new)
+    assert rank_of_old() == pytest.approx(in_force / 2)  # counts half as relevant, on both databases
+    assert titles(client, q="pembangunan jangka panjang") == [new.title, old.title]
