@@ -139,7 +139,7 @@ def consultation_close(request, pk):
     access = get_consultation_for_user(request, pk)
     if access.role == STAFF:
         raise Http404
-    form = CloseForm(request.POST or None)
+    form = CloseForm(request.POST if request.method == "POST" else None)  # the expert's form has no field
     closed = request.method == "POST" and run_or_show_refusal(
         form,
         lambda data: services.consultation_close(
