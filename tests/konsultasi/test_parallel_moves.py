@@ -2,6 +2,7 @@
 not, and the history stays one unbroken chain. Each request runs in its own thread with its own database
 connection; `status_move` locks the row, so the second one sees the first one's status."""
 
+import itertools
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -48,7 +49,7 @@ def post_all_at_once(requests: list[tuple]) -> list[tuple[int, str]]:
 
 def assert_one_unbroken_chain(consultation: Consultation) -> list[tuple[str, str]]:
     moves = list(consultation.status_changes.order_by("at", "pk").values_list("from_status", "to_status"))
-    for (_before, reached), (left, _after) in zip(moves, moves[1:], strict=False):
+    for (_before, reached), (left, _after) in itertools.pairwise(moves):
         assert left == reached, moves
     consultation.refresh_from_db()
     assert moves[-1][1] == consultation.status
