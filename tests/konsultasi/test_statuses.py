@@ -86,6 +86,19 @@ def test_an_expert_writing_in_a_consultation_closed_meanwhile_is_refused(consult
     assert consultation.messages.count() == 1
 
 
+def test_an_answer_sent_after_the_citizen_closed_it_comes_back_with_its_text(consultation, expert):
+    page_read_while_open = client_for(expert).get(consultation.get_absolute_url()).content.decode()
+    assert ">Jawab</h2>" in page_read_while_open
+    Consultation.objects.filter(pk=consultation.pk).update(status=Status.CLOSED)  # the citizen closed it
+    response = client_for(expert).post(
+        reverse("konsultasi:send", args=[consultation.pk]), {"body": "Endapkan dulu airnya."}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Hanya warga yang dapat membukanya kembali." in page and "Endapkan dulu airnya." in page
+    assert consultation.messages.count() == 1
+
+
 def test_closing_twice_shows_the_refusal_on_the_close_page_keeping_the_text(consultation, citizen, expert):
     url = reverse("konsultasi:close", args=[consultation.pk])
     assert client_for(citizen).get(url).status_code == 200  # the citizen opens the page while it is open
