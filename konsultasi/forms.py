@@ -1,9 +1,9 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from konsultasi.services import BODY_MAX, SUBJECT_MAX, ConsultationRefused, clean_text
+from konsultasi.services import BODY_MAX, SUBJECT_MAX
 from konsultasi.uploads import check_attachment
+from ruangrunding.text import clean_text_field
 
 ATTACHMENT_HELP = _("PDF, JPG atau PNG, paling besar 5 MB. Data lokasi di foto dihapus.")
 
@@ -23,7 +23,7 @@ class MessageForm(forms.Form):
     attachment = AttachmentField(label=_("Lampiran"), required=False, help_text=ATTACHMENT_HELP)
 
     def clean_body(self):
-        return checked(self.cleaned_data.get("body"), _("Pesan"), BODY_MAX)
+        return clean_text_field(self.cleaned_data.get("body"), label=_("Pesan"), maximum=BODY_MAX)
 
     def add_error(self, field, error):
         super().add_error(field, error)
@@ -42,17 +42,10 @@ class ConsultationForm(MessageForm):
         self.fields["subject"].widget.attrs["maxlength"] = SUBJECT_MAX
 
     def clean_subject(self):
-        return checked(self.cleaned_data.get("subject"), _("Perihal"), SUBJECT_MAX)
+        return clean_text_field(self.cleaned_data.get("subject"), label=_("Perihal"), maximum=SUBJECT_MAX)
 
     def clean_body(self):
-        return checked(self.cleaned_data.get("body"), _("Pertanyaan"), BODY_MAX)
-
-
-def checked(value, label, maximum) -> str:
-    try:
-        return clean_text(value, label=label, maximum=maximum)
-    except ConsultationRefused as refusal:
-        raise ValidationError(str(refusal)) from None
+        return clean_text_field(self.cleaned_data.get("body"), label=_("Pertanyaan"), maximum=BODY_MAX)
 
 
 class CloseForm(forms.Form):

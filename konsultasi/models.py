@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ruangrunding.storage import private_storage
+from ruangrunding.workflow import StatusChange
 
 
 class Field(models.Model):
@@ -129,6 +130,14 @@ class Consultation(models.Model):
         CITIZEN = "warga", _("Warga")
         EXPERT = "pakar", _("Pakar")
 
+    # The moves the services make (ruangrunding.workflow): the expert answers; the citizen writes again
+    # (a follow-up, or reopening a closed one); either of them closes it.
+    MOVES = {
+        Status.WAITING: {Status.ANSWERED, Status.CLOSED},
+        Status.ANSWERED: {Status.WAITING, Status.CLOSED},
+        Status.CLOSED: {Status.WAITING},
+    }
+
     citizen = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("warga"), on_delete=models.PROTECT, related_name="consultations"
     )
@@ -178,13 +187,6 @@ class Consultation(models.Model):
         setattr(self, field, timezone.now())
         self.save(update_fields=[field])
 
-    def close(self, *, rating: int | None = None, comment: str = "") -> None:
-        self.status = self.Status.CLOSED
-        self.closed_at = timezone.now()
-        if rating is not None:
-            self.rating, self.rating_comment = rating, comment
-        self.save(update_fields=["status", "closed_at", "rating", "rating_comment"])
-
 
 def attachment_path(message: "Message", filename: str) -> str:
     # Never the name the user gave: a random one, in a folder per consultation.
@@ -229,3 +231,36 @@ class AccessRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff} → #{self.consultation_id} ({self.viewed_at:%Y-%m-%d %H:%M})"
+
+
+class ConsultationStatusChange(StatusChange):
+    """A consultation's history: who opened, answered, closed or reopened it. Private like the conversation
+    (never public): only its two participants, and staff with the read permission, see it."""
+
+    record = models.ForeignKey(
+        Consultation, verbose_name=_("konsultasi"), on_delete=models.CASCADE, related_name="status_changes"
+    )
+
+    class Meta(StatusChange.Meta):
+        verbose_name = _("riwayat status konsultasi")
+        verbose_name_plural = _("riwayat status konsultasi")
+
+    @property
+    def summary(self) -> str:
+        """The move in words for the consultation's timeline: "Dijawab oleh pakar" ("Ditandai selesai" when who
+        did it was not recorded: moves rebuilt from before the history existed)."""
+        status = Consultation.Status
+        if not self.from_status:
+            what = _("Dibuka")
+        elif self.to_status == status.ANSWERED:
+            what = _("Dijawab")
+        elif self.to_status == status.CLOSED:
+            what = _("Ditandai selesai")
+        elif self.from_status == status.CLOSED:
+            what = _("Dibuka kembali")
+        else:
+            what = _("Ditanyakan lagi")
+        if self.actor_role not in Consultation.Role.values:
+            return str(what)
+        who = str(Consultation.Role(self.actor_role).label).lower()
+        return _("%(what)s oleh %(who)s") % {"what": what, "who": who}

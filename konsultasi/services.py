@@ -17,25 +17,15 @@ from accounts.services import user_lock
 from konsultasi import notifications
 from konsultasi.models import AccessRecord, Consultation, Expert, Field, Message
 from konsultasi.uploads import CheckedAttachment
+from ruangrunding.refusals import Refused
+from ruangrunding.text import clean_text
+from ruangrunding.workflow import MoveRefused, status_move, status_record_created
 
 SUBJECT_MAX = 150
 BODY_MAX = 5000
 
 
-class ConsultationRefused(Exception):
-    """A rule said no; the message is for the person, in Indonesian."""
-
-
-def clean_text(value: str, *, label: str, maximum: int) -> str:
-    value = (value or "").replace("\x00", "").strip()
-    if not value:
-        raise ConsultationRefused(_("%(label)s tidak boleh kosong.") % {"label": label})
-    if len(value) > maximum:
-        raise ConsultationRefused(
-            _("%(label)s paling banyak %(max)s karakter; Anda menulis %(count)s.")
-            % {"label": label, "max": maximum, "count": len(value)}
-        )
-    return value
+ConsultationRefused = Refused  # the portal has one refusal (ruangrunding.refusals); the old name stays
 
 
 def _refuse_over_quota(rows: QuerySet, *, per_hour: int, per_day: int, refusal: str) -> None:
@@ -51,7 +41,7 @@ def _refuse_over_quota(rows: QuerySet, *, per_hour: int, per_day: int, refusal: 
         if len(newest) >= limit:
             # A place frees up when the limit-th newest leaves the window.
             when = date_format(timezone.localtime(newest[limit - 1] + window), "j F Y, H.i")
-            raise ConsultationRefused(refusal % {"limit": limit, "period": period, "when": when})
+            raise Refused(refusal % {"limit": limit, "period": period, "when": when})
 
 
 def consultation_quota_check(*, citizen: User) -> None:
@@ -106,9 +96,9 @@ def consultation_open(
     *, citizen: User, expert: Expert, subject: str, body: str, attachment: CheckedAttachment | None = None
 ) -> Consultation:
     if not expert.accepting_consultations:
-        raise ConsultationRefused(_("Pakar ini sedang tidak menerima konsultasi baru."))
+        raise Refused(_("Pakar ini sedang tidak menerima konsultasi baru."))
     if expert.user_id == citizen.pk:
-        raise ConsultationRefused(_("Anda tidak dapat berkonsultasi dengan diri sendiri."))
+        raise Refused(_("Anda tidak dapat berkonsultasi dengan diri sendiri."))
     subject = clean_text(subject, label=_("Perihal"), maximum=SUBJECT_MAX)
     body = clean_text(body, label=_("Pertanyaan"), maximum=BODY_MAX)
     with transaction.atomic():
@@ -118,6 +108,7 @@ def consultation_open(
         consultation = Consultation.objects.create(
             citizen=citizen, expert=expert, subject=subject, created_at=now, last_message_at=now, citizen_read_at=now
         )
+        status_record_created(consultation, actor=citizen, actor_role=Consultation.Role.CITIZEN, public=False)
         message = _add_message(consultation=consultation, author=citizen, body=body, attachment=attachment)
     transaction.on_commit(lambda: notifications.message_posted(message))
     return consultation
@@ -126,49 +117,113 @@ def consultation_open(
 def message_post(
     *, consultation: Consultation, author: User, body: str, attachment: CheckedAttachment | None = None
 ) -> Message:
-    """Write in a consultation. A citizen writing in a closed one reopens it: a follow-up question keeps
-    its context, and the expert sees it as waiting again. An expert cannot reopen it."""
+    """Write in a consultation. The expert's message answers it (`consultation_answer`); the citizen's asks
+    again (`consultation_ask_again`), and in a closed one reopens it (`consultation_reopen`): a follow-up
+    question keeps its context, and the expert sees it as waiting again. An expert cannot reopen it."""
     role = consultation.role_of(author)
     if role is None:
-        raise ConsultationRefused(_("Hanya warga dan pakar dalam konsultasi ini yang dapat menulis di sini."))
-    if consultation.is_closed and role == Consultation.Role.EXPERT:
-        raise ConsultationRefused(_("Konsultasi ini sudah selesai. Hanya warga yang dapat membukanya kembali."))
+        raise Refused(_("Hanya warga dan pakar dalam konsultasi ini yang dapat menulis di sini."))
+    _refuse_expert_in_closed(consultation, role)
     body = clean_text(body, label=_("Pesan"), maximum=BODY_MAX)
     with transaction.atomic():
         user_lock(user=author)
         message_quota_check(consultation=consultation, author=author)
+        # The status as saved now, held until the message is in: the other participant may have just moved it.
+        saved = Consultation.objects.select_for_update().values("status", "first_answer_at").get(pk=consultation.pk)
+        consultation.status, consultation.first_answer_at = saved["status"], saved["first_answer_at"]
+        _refuse_expert_in_closed(consultation, role)
         message = _add_message(consultation=consultation, author=author, body=body, attachment=attachment)
-        consultation.last_message_at = message.created_at
-        consultation.last_author_role = role
-        fields = ["last_message_at", "last_author_role", "status"]
         if role == Consultation.Role.EXPERT:
-            consultation.status = Consultation.Status.ANSWERED
-            consultation.expert_read_at = message.created_at
-            fields.append("expert_read_at")
-            if consultation.first_answer_at is None:
-                consultation.first_answer_at = message.created_at
-                fields.append("first_answer_at")
+            consultation_answer(consultation=consultation, message=message)
+        elif consultation.is_closed:
+            consultation_reopen(consultation=consultation, message=message)
         else:
-            consultation.status = Consultation.Status.WAITING
-            consultation.citizen_read_at = message.created_at
-            consultation.closed_at = None
-            fields += ["citizen_read_at", "closed_at"]
-        consultation.save(update_fields=fields)
+            consultation_ask_again(consultation=consultation, message=message)
     transaction.on_commit(lambda: notifications.message_posted(message))
     return message
+
+
+def _refuse_expert_in_closed(consultation: Consultation, role: str) -> None:
+    if consultation.is_closed and role == Consultation.Role.EXPERT:
+        raise Refused(_("Konsultasi ini sudah selesai. Hanya warga yang dapat membukanya kembali."))
+
+
+def consultation_answer(*, consultation: Consultation, message: Message) -> None:
+    """The expert's `message` answers: waiting → answered (an answer to an answered one moves nothing)."""
+    fields = {
+        "last_message_at": message.created_at,
+        "last_author_role": Consultation.Role.EXPERT,
+        "expert_read_at": message.created_at,
+    }
+    if consultation.first_answer_at is None:
+        fields["first_answer_at"] = message.created_at
+    _move_or_save(consultation, to=Consultation.Status.ANSWERED, actor=message.author, fields=fields)
+
+
+def consultation_ask_again(*, consultation: Consultation, message: Message) -> None:
+    """The citizen's `message` in an open consultation: answered → waiting (waiting stays waiting)."""
+    fields = {
+        "last_message_at": message.created_at,
+        "last_author_role": Consultation.Role.CITIZEN,
+        "citizen_read_at": message.created_at,
+    }
+    _move_or_save(consultation, to=Consultation.Status.WAITING, actor=message.author, fields=fields)
+
+
+def consultation_reopen(*, consultation: Consultation, message: Message) -> None:
+    """The citizen's `message` in a closed consultation: closed → waiting."""
+    fields = {
+        "last_message_at": message.created_at,
+        "last_author_role": Consultation.Role.CITIZEN,
+        "citizen_read_at": message.created_at,
+        "closed_at": None,
+    }
+    _move_or_save(consultation, to=Consultation.Status.WAITING, actor=message.author, fields=fields)
+
+
+def _move_or_save(consultation: Consultation, *, to: str, actor: User, fields: dict) -> None:
+    """A message always updates the conversation's fields; it moves the status only when it changes it."""
+    if consultation.status == to:
+        Consultation.objects.filter(pk=consultation.pk).update(**fields)
+        for name, value in fields.items():
+            setattr(consultation, name, value)
+        return
+    status_move(
+        consultation,
+        to=to,
+        actor=actor,
+        actor_role=consultation.role_of(actor),
+        public=False,
+        extra_fields=fields,
+    )
 
 
 def consultation_close(
     *, consultation: Consultation, closer: User, rating: int | None = None, comment: str = ""
 ) -> Consultation:
+    """The citizen or the expert marks it "Selesai" (waiting/answered → closed); only the citizen rates.
+    Of two closing it at once, the second is refused: it is closed already."""
     role = consultation.role_of(closer)
     if role is None:
-        raise ConsultationRefused(_("Hanya warga dan pakar dalam konsultasi ini yang dapat menutupnya."))
+        raise Refused(_("Hanya warga dan pakar dalam konsultasi ini yang dapat menutupnya."))
     if role != Consultation.Role.CITIZEN:
         rating, comment = None, ""  # only the citizen rates the answer
     if rating is not None and not 1 <= rating <= 5:
-        raise ConsultationRefused(_("Penilaian harus antara 1 dan 5."))
-    consultation.close(rating=rating, comment=(comment or "").strip()[:1000])
+        raise Refused(_("Penilaian harus antara 1 dan 5."))
+    fields = {"closed_at": timezone.now()}
+    if rating is not None:
+        fields |= {"rating": rating, "rating_comment": (comment or "").strip()[:1000]}
+    try:
+        status_move(
+            consultation,
+            to=Consultation.Status.CLOSED,
+            actor=closer,
+            actor_role=role,
+            public=False,
+            extra_fields=fields,
+        )
+    except MoveRefused:
+        raise Refused(_("Konsultasi ini sudah ditandai selesai.")) from None
     return consultation
 
 
@@ -181,7 +236,7 @@ def expert_invite(*, email: str, full_name: str, institution: str, fields: list[
     their own password."""
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ConsultationRefused(_("Alamat e-mail ini sudah punya akun: pilih akunnya saja."))
+        raise Refused(_("Alamat e-mail ini sudah punya akun: pilih akunnya saja."))
     base = slugify(email.split("@")[0]).replace("-", ".")[:20] or "pakar"
     username, number = base, 1
     while User.objects.filter(username__iexact=username).exists():

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from konsultasi import services
 from konsultasi.access import STAFF, get_attachment_for_user, get_consultation_for_user, require_private_reader
@@ -13,6 +13,7 @@ from konsultasi.filters import ExpertFilter
 from konsultasi.forms import CloseForm, ConsultationForm, MessageForm
 from konsultasi.models import Consultation, Expert
 from ruangrunding.notices import confirm_at
+from ruangrunding.refusals import refusal_of, refusal_to_form, run_or_show_refusal
 from ruangrunding.storage import private_file_response
 
 PER_PAGE = 20
@@ -39,38 +40,38 @@ def expert_detail(request, pk):
 def consultation_create(request, pk):
     """Signed-in users: "Konsultasi" with an expert who accepts new consultations."""
     expert = get_object_or_404(Expert.objects.listed(), pk=pk)
-    form = ConsultationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and (refused := quota_refusal(services.consultation_quota_check, citizen=request.user)):
-        form = ConsultationForm(request.POST)  # the typed text stays; the attachment is never read
-        form.add_error(None, refused)
-    elif request.method == "POST" and form.is_valid():
-        try:
-            consultation = services.consultation_open(
-                citizen=request.user,
-                expert=expert,
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-                attachment=form.cleaned_data["attachment"],
-            )
-        except services.ConsultationRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            # The name is not at the end: "… M.Si." followed by the sentence's own full stop read "M.Si..".
-            text = _("Konsultasi Anda telah dikirim kepada %(name)s; jawabannya akan tampil di halaman ini.")
-            messages.success(request, text % {"name": expert.full_name})
-            return redirect(consultation)
-    status = 400 if form.errors else 200
-    return render(request, "konsultasi/create.html", {"expert": expert, "form": form}, status=status)
+    if request.method != "POST":
+        return render(request, "konsultasi/create.html", {"expert": expert, "form": ConsultationForm()})
+    form, consultation = send_form(
+        request,
+        ConsultationForm,
+        quota_check=lambda: services.consultation_quota_check(citizen=request.user),
+        send=lambda data: services.consultation_open(
+            citizen=request.user,
+            expert=expert,
+            subject=data["subject"],
+            body=data["body"],
+            attachment=data["attachment"],
+        ),
+    )
+    if consultation is None:
+        return render(request, "konsultasi/create.html", {"expert": expert, "form": form}, status=400)
+    # The name is not at the end: "… M.Si." followed by the sentence's own full stop read "M.Si..".
+    text = _("Konsultasi Anda telah dikirim kepada %(name)s; jawabannya akan tampil di halaman ini.")
+    messages.success(request, text % {"name": expert.full_name})
+    return redirect(consultation)
 
 
-def quota_refusal(check, **arguments) -> str | None:
-    """The refusal of a per-person limit, asked before the form is validated: validating reads and re-encodes
-    the attachment, the costly part a flood of requests would aim at."""
-    try:
-        check(**arguments)
-    except services.ConsultationRefused as refusal:
-        return str(refusal)
-    return None
+def send_form(request, form_class, *, quota_check, send):
+    """The sent form and what `send(cleaned_data)` returned (None when refused, the reason then on the form).
+    The per-person limit is asked before the form is validated: validating reads and re-encodes the
+    attachment, the costly part a flood of requests would aim at."""
+    if refused := refusal_of(quota_check):
+        form = form_class(request.POST)  # the typed text stays; the attachment is never read
+        refusal_to_form(form, refused)
+        return form, None
+    form = form_class(request.POST, request.FILES)
+    return form, run_or_show_refusal(form, send)
 
 
 @never_cache
@@ -88,41 +89,48 @@ def my_consultations(request):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_safe
 def consultation_detail(request, pk):
     """The citizen and the expert of this consultation; staff with the permission may read (recorded)."""
     access = get_consultation_for_user(request, pk)
+    if access.role != STAFF:
+        access.consultation.mark_read(access.role)
+    return render_detail(request, access, MessageForm())
+
+
+@never_cache
+@require_POST
+def message_send(request, pk):
+    """The citizen and the expert of this consultation: "Kirim" a message (a refusal shows the page again
+    with the text kept). Staff who may read it may not write in it."""
+    access = get_consultation_for_user(request, pk)
+    if access.role == STAFF:
+        raise Http404
     consultation = access.consultation
-    form = MessageForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if access.role == STAFF:
-            raise Http404
-        if refused := quota_refusal(services.message_quota_check, consultation=consultation, author=request.user):
-            form = MessageForm(request.POST)  # the typed text stays; the attachment is never read
-            form.add_error(None, refused)
-        elif form.is_valid():
-            try:
-                services.message_post(
-                    consultation=consultation,
-                    author=request.user,
-                    body=form.cleaned_data["body"],
-                    attachment=form.cleaned_data["attachment"],
-                )
-            except services.ConsultationRefused as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                confirm_at(request, "pesan-terakhir", _("Pesan Anda telah dikirim."))
-                return redirect(f"{consultation.get_absolute_url()}#pesan-terakhir")
-    elif access.role != STAFF:
-        consultation.mark_read(access.role)
+    form, message = send_form(
+        request,
+        MessageForm,
+        quota_check=lambda: services.message_quota_check(consultation=consultation, author=request.user),
+        send=lambda data: services.message_post(
+            consultation=consultation, author=request.user, body=data["body"], attachment=data["attachment"]
+        ),
+    )
+    if message is None:
+        return render_detail(request, access, form, status=400)
+    confirm_at(request, "pesan-terakhir", _("Pesan Anda telah dikirim."))
+    return redirect(f"{consultation.get_absolute_url()}#pesan-terakhir")
+
+
+def render_detail(request, access, form: MessageForm, status: int = 200):
+    consultation = access.consultation
     context = {
         "consultation": consultation,
         "role": access.role,
         "conversation": consultation.messages.select_related("author"),
+        "history": consultation.status_changes.all(),
         "form": form,
-        "close_form": CloseForm(),
     }
-    return render(request, "konsultasi/detail.html", context, status=400 if form.errors else 200)
+    return render(request, "konsultasi/detail.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -131,19 +139,18 @@ def consultation_close(request, pk):
     access = get_consultation_for_user(request, pk)
     if access.role == STAFF:
         raise Http404
-    form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.consultation_close(
-            consultation=access.consultation,
-            closer=request.user,
-            rating=form.cleaned_data["rating"],
-            comment=form.cleaned_data["comment"],
-        )
+    form = CloseForm(request.POST if request.method == "POST" else None)  # the expert's form has no field
+    closed = request.method == "POST" and run_or_show_refusal(
+        form,
+        lambda data: services.consultation_close(
+            consultation=access.consultation, closer=request.user, rating=data["rating"], comment=data["comment"]
+        ),
+    )
+    if closed:
         messages.success(request, _("Konsultasi ditandai selesai. Terima kasih."))
         return redirect(access.consultation)
-    return render(
-        request, "konsultasi/close.html", {"consultation": access.consultation, "form": form, "role": access.role}
-    )
+    context = {"consultation": access.consultation, "form": form, "role": access.role}
+    return render(request, "konsultasi/close.html", context, status=400 if form.errors else 200)
 
 
 @never_cache

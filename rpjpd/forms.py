@@ -1,11 +1,11 @@
 import uuid
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from rpjpd.models import Report
-from rpjpd.services import BODY_MAX_LENGTH, ReplyRefused, clean_body
+from rpjpd.services import BODY_MAX_LENGTH
+from ruangrunding.text import clean_text_field
 
 
 class ReplyForm(forms.Form):
@@ -23,10 +23,7 @@ class ReplyForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_body(self) -> str:
-        try:
-            return clean_body(self.cleaned_data.get("body", ""))
-        except ReplyRefused as refusal:
-            raise ValidationError(str(refusal)) from None
+        return clean_text_field(self.cleaned_data.get("body", ""), label=_("Tanggapan"), maximum=BODY_MAX_LENGTH)
 
 
 class EditReplyForm(ReplyForm):

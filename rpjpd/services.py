@@ -13,24 +13,17 @@ from accounts.models import User
 from accounts.services import user_lock
 from rpjpd import notifications
 from rpjpd.models import MAX_DEPTH, Reply, Report, Topic
+from ruangrunding.refusals import Refused
+from ruangrunding.text import clean_text
 
 BODY_MAX_LENGTH = 3000
 
 
-class ReplyRefused(Exception):
-    """A rule said no; the message is for the person, in Indonesian."""
+ReplyRefused = Refused  # the portal has one refusal (ruangrunding.refusals); the old name stays
 
 
 def clean_body(body: str) -> str:
-    body = (body or "").replace("\x00", "").strip()
-    if not body:
-        raise ReplyRefused(_("Tanggapan tidak boleh kosong."))
-    if len(body) > BODY_MAX_LENGTH:
-        raise ReplyRefused(
-            _("Tanggapan paling banyak %(max)s karakter; Anda menulis %(count)s.")
-            % {"max": BODY_MAX_LENGTH, "count": len(body)}
-        )
-    return body
+    return clean_text(body, label=_("Tanggapan"), maximum=BODY_MAX_LENGTH)
 
 
 def check_reply_rate(author: User) -> None:
@@ -40,7 +33,7 @@ def check_reply_rate(author: User) -> None:
     limit = settings.RPJPD_REPLIES_PER_MINUTE
     recent = Reply.objects.filter(author=author, created_at__gte=timezone.now() - timedelta(minutes=1)).count()
     if recent >= limit:
-        raise ReplyRefused(
+        raise Refused(
             _("Anda sudah mengirim %(limit)s tanggapan dalam satu menit terakhir. Tunggu sebentar, lalu kirim lagi.")
             % {"limit": limit}
         )
@@ -59,14 +52,14 @@ def reply_create(
         if already is not None:
             return already
     if not topic.accepts_replies:
-        raise ReplyRefused(_("Topik ini sudah ditutup; tanggapan baru tidak dapat dikirim."))
+        raise Refused(_("Topik ini sudah ditutup; tanggapan baru tidak dapat dikirim."))
     if parent is not None and parent.topic_id != topic.pk:
-        raise ReplyRefused(_("Balasan yang ingin Anda tanggapi tidak ada di topik ini."))
+        raise Refused(_("Balasan yang ingin Anda tanggapi tidak ada di topik ini."))
     if parent is not None and not parent.is_shown:
         # Hidden by a moderator, waiting for review or deleted by its author: nothing to answer in public.
-        raise ReplyRefused(_("Balasan ini disembunyikan atau dihapus; balasan baru di bawahnya tidak dapat dikirim."))
+        raise Refused(_("Balasan ini disembunyikan atau dihapus; balasan baru di bawahnya tidak dapat dikirim."))
     if parent is not None and parent.depth >= MAX_DEPTH:
-        raise ReplyRefused(_("Utas ini sudah terlalu panjang untuk dibalas lagi. Balaslah tanggapan di atasnya."))
+        raise Refused(_("Utas ini sudah terlalu panjang untuk dibalas lagi. Balaslah tanggapan di atasnya."))
     body = clean_body(body)
     try:
         with transaction.atomic():
@@ -91,9 +84,9 @@ def reply_create(
 
 def reply_edit(*, reply: Reply, editor: User, body: str) -> Reply:
     if reply.author_id != editor.pk:
-        raise ReplyRefused(_("Anda hanya dapat menyunting tanggapan Anda sendiri."))
+        raise Refused(_("Anda hanya dapat menyunting tanggapan Anda sendiri."))
     if not reply.can_be_edited:
-        raise ReplyRefused(_("Tanggapan hanya dapat disunting dalam 15 menit setelah dikirim."))
+        raise Refused(_("Tanggapan hanya dapat disunting dalam 15 menit setelah dikirim."))
     reply.body = clean_body(body)
     reply.edited_at = timezone.now()
     reply.save(update_fields=["body", "edited_at"])
@@ -102,7 +95,7 @@ def reply_edit(*, reply: Reply, editor: User, body: str) -> Reply:
 
 def reply_remove(*, reply: Reply, remover: User) -> Reply:
     if reply.author_id != remover.pk:
-        raise ReplyRefused(_("Anda hanya dapat menghapus tanggapan Anda sendiri."))
+        raise Refused(_("Anda hanya dapat menghapus tanggapan Anda sendiri."))
     if not reply.is_removed:
         reply.remove_by_author()
     return reply
@@ -112,7 +105,7 @@ def reply_report(*, reply: Reply, reporter: User, reason: str) -> bool:
     """Record one person's report; at RPJPD_REPORTS_TO_HIDE reports the reply waits for a moderator.
     Returns False when this person had already reported it."""
     if reply.author_id == reporter.pk:
-        raise ReplyRefused(_("Anda tidak dapat melaporkan tanggapan Anda sendiri."))
+        raise Refused(_("Anda tidak dapat melaporkan tanggapan Anda sendiri."))
     with transaction.atomic():
         _report, created = Report.objects.get_or_create(reply=reply, reporter=reporter, defaults={"reason": reason})
         if not created:
@@ -136,7 +129,7 @@ def reply_restore(*, reply: Reply, moderator: User, reason: str) -> Reply:
 def _moderate(*, reply: Reply, moderator: User, reason: str, status: str) -> Reply:
     reason = (reason or "").strip()
     if not reason:
-        raise ReplyRefused(_("Tuliskan alasan moderasi; penulis akan menerimanya lewat e-mail."))
+        raise Refused(_("Tuliskan alasan moderasi; penulis akan menerimanya lewat e-mail."))
     reply.status = status
     reply.moderation_reason = reason
     reply.moderated_by = moderator

@@ -13,6 +13,7 @@ from rpjpd.forms import EditReplyForm, ReplyForm, ReportForm
 from rpjpd.models import Reply, Section, Topic
 from ruangrunding.caching import cache_for_visitors
 from ruangrunding.notices import confirm_at
+from ruangrunding.refusals import run_or_show_refusal
 
 PARTIAL_HEADER = "RR-Partial"  # sent by static/js/site.js when it fetches a fragment to insert in place
 
@@ -79,19 +80,16 @@ def reply_to_topic(request, section_slug, topic_slug):
 
 def create_from_form(request, form: ReplyForm, *, topic: Topic, parent: Reply | None) -> Reply | None:
     """The reply the valid form asks for, or None with the reason added to the form."""
-    if not form.is_valid():
-        return None
-    try:
-        return services.reply_create(
+    return run_or_show_refusal(
+        form,
+        lambda data: services.reply_create(
             topic=topic,
             author=request.user,
             parent=parent,
-            body=form.cleaned_data["body"],
-            submission_token=form.cleaned_data["submission_token"],
-        )
-    except services.ReplyRefused as refusal:
-        form.add_error(None, str(refusal))
-        return None
+            body=data["body"],
+            submission_token=data["submission_token"],
+        ),
+    )
 
 
 @login_required
@@ -142,14 +140,11 @@ def edit_reply(request, pk):
     """The reply's author, within 15 minutes of sending it."""
     reply = get_own_reply(request, pk)
     form = EditReplyForm(request.POST or None, initial={"body": reply.body})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reply_edit(reply=reply, editor=request.user, body=form.cleaned_data["body"])
-        except services.ReplyRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            confirm_at(request, reply.anchor, _("Tanggapan Anda telah disunting."))
-            return redirect(reply_url(reply))
+    if request.method == "POST" and run_or_show_refusal(
+        form, lambda data: services.reply_edit(reply=reply, editor=request.user, body=data["body"])
+    ):
+        confirm_at(request, reply.anchor, _("Tanggapan Anda telah disunting."))
+        return redirect(reply_url(reply))
     return render(request, "rpjpd/edit.html", {"reply": reply, "form": form}, status=400 if form.errors else 200)
 
 
@@ -171,12 +166,11 @@ def report_reply(request, pk):
     """Signed-in users other than the author: "Laporkan" a reply with a reason."""
     reply = get_reply_for_user(request, pk)
     form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = services.reply_report(reply=reply, reporter=request.user, reason=form.cleaned_data["reason"])
-        except services.ReplyRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
+    if request.method == "POST":
+        created = run_or_show_refusal(
+            form, lambda data: services.reply_report(reply=reply, reporter=request.user, reason=data["reason"])
+        )
+        if created is not None:
             text = (
                 _("Terima kasih, laporan Anda kami terima.") if created else _("Anda sudah melaporkan tanggapan ini.")
             )

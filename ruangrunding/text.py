@@ -17,6 +17,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ruangrunding.refusals import Refused
+
 # C0 and C1 control characters and DEL, plus the Unicode line and paragraph separators (which
 # str.splitlines() and mail clients also treat as line ends).
 _OTHER_CONTROL = "\x7f-\x9f\u2028\u2029"
@@ -61,3 +63,26 @@ def install_form_guard() -> None:
 
     run_validators.guards_control_characters = True
     forms.CharField.run_validators = run_validators
+
+
+def clean_text(value: str | None, *, label: str, maximum: int) -> str:
+    """What a person wrote, ready to save: NUL characters dropped (PostgreSQL refuses them), surrounding blanks
+    trimmed; refused when nothing is left or it is longer than `maximum` characters. Services call it (their
+    callers are not always forms); forms call `clean_text_field`, which says the same beside the field."""
+    value = (value or "").replace("\x00", "").strip()
+    if not value:
+        raise Refused(_("%(label)s tidak boleh kosong.") % {"label": label})
+    if len(value) > maximum:
+        raise Refused(
+            _("%(label)s paling banyak %(max)s karakter; Anda menulis %(count)s.")
+            % {"label": label, "max": maximum, "count": len(value)}
+        )
+    return value
+
+
+def clean_text_field(value: str | None, *, label: str, maximum: int) -> str:
+    """`clean_text` for a form's `clean_<field>`: the refusal becomes the field's error."""
+    try:
+        return clean_text(value, label=label, maximum=maximum)
+    except Refused as error:
+        raise ValidationError(error.message, code="refused") from None

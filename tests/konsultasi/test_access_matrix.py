@@ -38,6 +38,7 @@ def _checked(upload):
 def urls(consultation, message):
     return {
         "detail": reverse("konsultasi:detail", args=[consultation.pk]),
+        "send": reverse("konsultasi:send", args=[consultation.pk]),
         "close": reverse("konsultasi:close", args=[consultation.pk]),
         "attachment": reverse("konsultasi:attachment", args=[consultation.pk, message.pk]),
     }
@@ -63,7 +64,7 @@ def test_reading_a_consultation(everyone, role, name, with_attachment):
 def test_writing_in_a_consultation(everyone, role, with_attachment):
     consultation, message = with_attachment
     before = Message.objects.count()
-    response = client_for(everyone[role]).post(urls(consultation, message)["detail"], {"body": "Menyusup"})
+    response = client_for(everyone[role]).post(urls(consultation, message)["send"], {"body": "Menyusup"})
     if role in PARTICIPANTS:
         assert response.status_code == 302 and Message.objects.count() == before + 1
     else:

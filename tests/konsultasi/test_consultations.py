@@ -122,7 +122,7 @@ def test_closing_through_the_page_with_a_rating(consultation, citizen):
 
 def test_the_citizen_is_emailed_when_the_expert_answers(consultation, expert, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(expert).post(reverse("konsultasi:detail", args=[consultation.pk]), {"body": "Rebus air dulu."})
+        client_for(expert).post(reverse("konsultasi:send", args=[consultation.pk]), {"body": "Rebus air dulu."})
     assert mail.outbox[-1].to == ["siti@contoh.id"]
     assert "menjawab" in mail.outbox[-1].subject and "Rebus air" not in mail.outbox[-1].body
 
@@ -185,7 +185,7 @@ def test_a_mail_outage_never_loses_the_message(citizen, expert, dead_mail_server
 
 def test_confirmation_of_kirim_is_shown_at_the_last_message(consultation, expert):
     response = client_for(expert).post(
-        reverse("konsultasi:detail", args=[consultation.pk]), {"body": "Rebus air dulu."}, follow=True
+        reverse("konsultasi:send", args=[consultation.pk]), {"body": "Rebus air dulu."}, follow=True
     )
     page = response.content.decode()
     assert response.redirect_chain[-1][0].endswith("#pesan-terakhir")

@@ -19,6 +19,10 @@ def create_url(expert):
     return reverse("konsultasi:create", args=[expert.expert_profile.pk])
 
 
+def send_url(consultation):
+    return reverse("konsultasi:send", args=[consultation.pk])
+
+
 def open_consultations(citizen, expert, count, *, ago=timedelta(0)):
     for number in range(count):
         consultation = services.consultation_open(
@@ -89,8 +93,8 @@ def test_messages_past_the_hourly_limit_are_refused_keeping_the_text(citizen, ex
     consultation = Consultation.objects.get()
     client = client_for(citizen)
     for number in range(2):
-        assert client.post(consultation.get_absolute_url(), {"body": f"Tambahan {number}"}).status_code == 302
-    response = client.post(consultation.get_absolute_url(), {"body": "Satu lagi, maaf", "attachment": files.png()})
+        assert client.post(send_url(consultation), {"body": f"Tambahan {number}"}).status_code == 302
+    response = client.post(send_url(consultation), {"body": "Satu lagi, maaf", "attachment": files.png()})
     page = response.content.decode()
     assert response.status_code == 400
     assert "Anda sudah mengirim 3 pesan konsultasi dalam satu jam terakhir" in page
@@ -103,7 +107,7 @@ def test_messages_past_the_daily_limit_are_refused(citizen, expert, settings):
     settings.KONSULTASI_MESSAGES_PER_HOUR, settings.KONSULTASI_MESSAGES_PER_DAY = 10, 2
     open_consultations(citizen, expert, 2, ago=timedelta(hours=5))
     consultation = Consultation.objects.first()
-    response = client_for(citizen).post(consultation.get_absolute_url(), {"body": "Pesan ketiga hari ini"})
+    response = client_for(citizen).post(send_url(consultation), {"body": "Pesan ketiga hari ini"})
     assert response.status_code == 400
     assert "Anda sudah mengirim 2 pesan konsultasi dalam 24 jam terakhir" in response.content.decode()
 
@@ -113,5 +117,5 @@ def test_experts_answering_are_not_limited(citizen, expert, settings):
     open_consultations(citizen, expert, 1)
     consultation = Consultation.objects.get()
     client = client_for(expert)
-    statuses = [client.post(consultation.get_absolute_url(), {"body": f"Jawaban {n}"}).status_code for n in range(3)]
+    statuses = [client.post(send_url(consultation), {"body": f"Jawaban {n}"}).status_code for n in range(3)]
     assert statuses == [302, 302, 302]

@@ -65,6 +65,7 @@ EXPECTED = {
     "konsultasi:expert": EVERYONE,
     "konsultasi:create": SIGNED_IN,  # the form; sending it to oneself is refused with a message
     "konsultasi:detail": [404, 200, 404, 200, 404, 404, 200],  # the two participants + the permission
+    "konsultasi:send": [405] * 7,  # POST only ("Kirim" on the page above); an outsider's POST gets 404
     "konsultasi:close": [404, 200, 404, 200, 404, 404, 404],  # only the participants close it
     "konsultasi:attachment": [404, 200, 404, 200, 404, 404, 200],
     "pustaka:index": EVERYONE,

@@ -84,7 +84,7 @@ def test_consultation_forms(hostile, citizen, expert):
         return
     detail = reverse("konsultasi:detail", args=[consultation.pk])
     assert_safe(client_for(expert).get(detail))
-    assert_safe(client_for(expert).post(detail, {"body": hostile}))
+    assert_safe(client_for(expert).post(reverse("konsultasi:send", args=[consultation.pk]), {"body": hostile}))
     assert_safe(client.post(reverse("konsultasi:close", args=[consultation.pk]), {"rating": hostile}))
     assert_safe(client.get(reverse("konsultasi:mine")))
     assert Message.objects.filter(consultation=consultation).exists()

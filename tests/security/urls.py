@@ -51,6 +51,7 @@ PATHS = {
     "konsultasi:expert": lambda o: reverse("konsultasi:expert", args=[o.expert.pk]),
     "konsultasi:create": lambda o: reverse("konsultasi:create", args=[o.expert.pk]),
     "konsultasi:detail": lambda o: reverse("konsultasi:detail", args=[o.consultation.pk]),
+    "konsultasi:send": lambda o: reverse("konsultasi:send", args=[o.consultation.pk]),
     "konsultasi:close": lambda o: reverse("konsultasi:close", args=[o.consultation.pk]),
     "konsultasi:attachment": lambda o: reverse("konsultasi:attachment", args=[o.consultation.pk, o.message.pk]),
     "pustaka:index": lambda o: reverse("pustaka:index"),
