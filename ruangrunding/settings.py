@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "konsultasi",
     "pustaka",
     "insight",
+    "demo",  # the top: `manage.py seed_demo`, the only code that knows every app
 ]
 
 MIDDLEWARE = [

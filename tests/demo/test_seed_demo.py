@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.demo import DEMO_PASSWORD
 from accounts.models import Kecamatan, RegionProfile, User
+from demo.seed import DEMO_PASSWORD
 from insight import dashboard, periods
 from konsultasi.models import Consultation, Expert, Message
 from pustaka.models import Document, DocumentFile
