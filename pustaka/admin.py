@@ -4,11 +4,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts.images import normalise_image
 from pustaka import indexing, services
 from pustaka.models import Category, Document, DocumentFile, DocumentType, Subject
 from pustaka.tasks import refresh_lexicon
 from pustaka.uploads import check_library_file
+from ruangrunding.images import cleaned_image
 
 
 @admin.register(Category)
@@ -90,10 +90,7 @@ class DocumentForm(forms.ModelForm):
         ]
 
     def clean_cover(self):
-        cover = self.cleaned_data.get("cover")
-        if cover and hasattr(cover, "content_type"):
-            return normalise_image(cover, max_side=600)
-        return cover
+        return cleaned_image(self.cleaned_data.get("cover"), max_side=600)
 
     def clean(self):
         cleaned = super().clean()
