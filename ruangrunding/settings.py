@@ -98,7 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "accounts.context_processors.region_profile",
+                "wilayah.context_processors.region_profile",
                 "konsultasi.context_processors.expert_inbox",
             ],
         },

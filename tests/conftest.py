@@ -6,7 +6,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils.text import slugify
 
-from accounts.models import Desa, Kecamatan
 from pustaka import services as pustaka_services
 from pustaka.demo import text_pdf
 from pustaka.indexing import document_index_refresh, lexicon_refresh
@@ -14,6 +13,7 @@ from pustaka.models import Category, Document, DocumentType, Subject
 from pustaka.uploads import check_library_file
 from rpjpd.models import Section, Topic
 from tests.helpers import make_expert, make_user
+from wilayah.models import Desa, Kecamatan
 
 
 @pytest.fixture(autouse=True)
