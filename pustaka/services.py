@@ -54,7 +54,7 @@ def file_download_record(*, document_file: DocumentFile, visitor: str) -> bool:
             Document.objects.filter(pk=document_file.document_id).update(
                 download_count=Coalesce(F("download_count"), 0) + 1
             )
-            if _count_today(DownloadTally, document_id=document_file.document_id):
+            if _count_today(tally=DownloadTally, document_id=document_file.document_id):
                 # the document's first download today: what was kept of earlier days is no longer needed
                 DownloadVisitor.objects.filter(day__lt=today).delete()
     except IntegrityError:
@@ -68,10 +68,10 @@ def unfound_search_record(*, query: str) -> None:
     Something that looks like a personal number (NIK, telephone) or an e-mail address is not kept at all."""
     term = " ".join(query.lower().split())[: UnfoundSearch.TERM_MAX]
     if len(term) >= 2 and not PERSONAL_LOOKING.search(term):
-        _count_today(UnfoundSearch, term=term)
+        _count_today(tally=UnfoundSearch, term=term)
 
 
-def _count_today(tally, **key) -> bool:
+def _count_today(*, tally, **key) -> bool:
     """Add one to today's row of a tally, creating it on the day's first event (then it says True). Two
     requests racing to create it both end up counted: the loser's insert fails on the unique constraint and it
     updates instead."""

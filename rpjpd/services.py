@@ -33,7 +33,7 @@ def clean_body(body: str) -> str:
     return body
 
 
-def check_reply_rate(author: User) -> None:
+def reply_rate_check(*, author: User) -> None:
     """At most RPJPD_REPLIES_PER_MINUTE replies a minute per person, counted in the database itself so the
     limit holds across every worker and server. Call it holding the author's row (accounts user_lock), in the
     transaction that inserts the reply, or parallel requests all count the same number."""
@@ -76,7 +76,7 @@ def reply_create(
                 already = Reply.objects.filter(author=author, submission_token=submission_token).first()
                 if already is not None:
                     return already
-            check_reply_rate(author)
+            reply_rate_check(author=author)
             reply = Reply.objects.create(
                 topic=topic, author=author, parent=parent, body=body, submission_token=submission_token
             )

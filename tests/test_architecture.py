@@ -126,6 +126,23 @@ def test_no_modules_import_each_other():
     assert not cycles, "Import cycles:\n" + "\n".join(sorted(cycles))
 
 
+# Validators the forms share with their services, to give way to one text cleaner below the apps.
+POSITIONAL_ALLOWED = {("rpjpd", "clean_body"), ("konsultasi", "clean_text")}
+
+
+def test_services_take_keyword_arguments_only():
+    positional = []
+    for app in LAYERS:
+        path = ROOT / app / "services.py"
+        if not path.exists():
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            takes_positional = isinstance(node, ast.FunctionDef) and (node.args.posonlyargs or node.args.args)
+            if takes_positional and (app, node.name) not in POSITIONAL_ALLOWED:
+                positional.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.name}")
+    assert not positional, "Services take keyword-only arguments (def name(*, …)):\n" + "\n".join(positional)
+
+
 def test_the_reader_sees_every_kind_of_import(tmp_path):
     # Were the parser blind, every check above would pass on anything.
     module = tmp_path / "example.py"
