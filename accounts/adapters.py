@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from ruangrunding.mail import absolute_url, on_site_url
+from wilayah.context_processors import current_region_profile
 
 LOGIN_FAILED = "login_failed"
 RATE_LIMIT_APP = "allauth.account"
@@ -38,8 +39,6 @@ def _per_key_rates() -> dict[str, str]:
 def mail_site() -> SimpleNamespace:
     """What allauth's e-mails call the "site": the portal and its region by name, at SITE_URL. Never the
     request's Host header, which the sender of the request chooses (a reset link to an attacker's host)."""
-    from accounts.context_processors import current_region_profile
-
     site_url = absolute_url("/")
     return SimpleNamespace(
         name=f"Ruang Runding {current_region_profile().name}", domain=urlsplit(site_url).netloc or site_url

@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts import services
-from accounts.models import Desa, Kecamatan, User
+from accounts.models import User
+from wilayah.models import Desa, Kecamatan
 
 PROFILE_FIELDS = ["display_name", "kecamatan", "desa", "gender", "age_group", "disability"]
 DEMOGRAPHIC_FIELDS = ["gender", "age_group", "disability"]

@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import SUPERUSER_ONLY_APPS, is_superuser_only
-from wilayah.models import Desa, Kecamatan, RegionProfile  # noqa: F401 (RegionProfile: moved, still importable)
+from wilayah.models import Desa, Kecamatan
 
 # --- People
 

@@ -1,6 +1,7 @@
 from django.db import transaction
 
-from accounts.models import Desa, Kecamatan, User
+from accounts.models import User
+from wilayah.models import Desa, Kecamatan
 
 
 def profile_update(

@@ -10,11 +10,12 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from accounts.demo_names import pick_name
-from accounts.models import AgeGroup, Disability, Gender, Kecamatan, User
+from accounts.models import AgeGroup, Disability, Gender, User
 from konsultasi.models import Consultation, Expert, Message
 from pustaka.models import Document, DownloadTally, UnfoundSearch
 from rpjpd.demo import TOPIC_BY_SLUG, reply_body
 from rpjpd.models import PATH_SEGMENT, Reply, Topic
+from wilayah.models import Kecamatan
 
 PREFIX = "warga.contoh."
 PEOPLE = 180

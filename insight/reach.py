@@ -7,11 +7,12 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import AgeGroup, Disability, Gender, Kecamatan
+from accounts.models import AgeGroup, Disability, Gender
 from insight import periods, services
 from insight.figures import Block, Chart, Fact, Figure, Series
 from insight.periods import Period, day_label
 from insight.privacy import MIN_GROUP, ROUNDING_NOTE, people_total, protect
+from wilayah.models import Kecamatan
 
 NOT_ANSWERED = ""
 DEMOGRAPHICS = [

@@ -2,9 +2,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from accounts.context_processors import current_region_profile
 from insight import charts, dashboard, export, periods, privacy
 from insight.access import staff_only
+from wilayah.context_processors import current_region_profile
 
 
 def _period_from(request) -> tuple[periods.Period, list[str]]:

@@ -9,10 +9,10 @@ from django.contrib import admin, messages
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.images import normalise_image
 from accounts.models import User
 from konsultasi import services
 from konsultasi.models import AccessRecord, Consultation, Expert, Field
+from ruangrunding.images import cleaned_image
 
 # Medians for the expert list being rendered: computed once per request (one query), read per row. A context
 # variable rather than an attribute, because one ModelAdmin instance serves every thread.
@@ -59,10 +59,7 @@ class ExpertForm(forms.ModelForm):
             del self.fields["invite_email"]
 
     def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if photo and hasattr(photo, "content_type"):
-            return normalise_image(photo, max_side=600)
-        return photo
+        return cleaned_image(self.cleaned_data.get("photo"), max_side=600)
 
     def clean(self):
         cleaned = super().clean()

@@ -1,9 +1,24 @@
-"""Demo fields of expertise and one answered consultation for `manage.py seed_demo` (idempotent)."""
+"""Demo experts, their fields of expertise and one answered consultation for `manage.py seed_demo`
+(idempotent)."""
 
 from django.utils.text import slugify
 
+from accounts.demo import seed_user
 from konsultasi import services
 from konsultasi.models import Consultation, Expert, Field
+
+# username, name with titles, institution
+EXPERTS = [
+    ("pakar.demo", "Dr. Ir. Rahmawati Said, M.Si.", "Universitas Mulawarman"),
+    ("pakar.tani", "Prof. Dr. Hendra Kusuma, S.P., M.P.", "Universitas Kutai Kartanegara"),
+    ("pakar.kota", "Andi Pratama, S.T., M.T., Ph.D.", "Institut Teknologi Kalimantan"),
+]
+EXPERT_BIOS = {
+    "pakar.demo": "Peneliti kebijakan publik dan tata kelola pemerintahan daerah; 15 tahun mendampingi penyusunan "
+    "dokumen perencanaan di Kalimantan Timur.",
+    "pakar.tani": "Guru besar agribisnis; meneliti ketahanan pangan, perkebunan rakyat dan irigasi desa.",
+    "pakar.kota": "Perencana wilayah dan kota; fokus pada transportasi, permukiman tepian sungai dan mitigasi banjir.",
+}
 
 FIELDS = {
     "pakar.demo": ["Tata Kelola Pemerintahan", "Ekonomi Daerah"],
@@ -12,7 +27,20 @@ FIELDS = {
 }
 
 
+def seed_experts(*, kecamatan: str) -> list[Expert]:
+    """The demo experts' accounts and public profiles."""
+    experts = []
+    for username, full_name, institution in EXPERTS:
+        user = seed_user(username, display_name=full_name, email=f"{username}@example.org", kecamatan=kecamatan)
+        expert, _created = Expert.objects.update_or_create(
+            user=user, defaults={"full_name": full_name, "institution": institution, "bio": EXPERT_BIOS[username]}
+        )
+        experts.append(expert)
+    return experts
+
+
 def seed(*, citizen) -> None:
+    """Fields of expertise for the demo experts (seed_experts first) and one answered consultation."""
     for username, names in FIELDS.items():
         fields = [Field.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0] for name in names]
         Expert.objects.get(user__username=username).fields.set(fields)

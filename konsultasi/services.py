@@ -28,7 +28,7 @@ BODY_MAX = 5000
 ConsultationRefused = Refused  # the portal has one refusal (ruangrunding.refusals); the old name stays
 
 
-def _refuse_over_quota(rows: QuerySet, *, per_hour: int, per_day: int, refusal: str) -> None:
+def _refuse_over_quota(*, rows: QuerySet, per_hour: int, per_day: int, refusal: str) -> None:
     """Refuse when `rows` (timestamped by created_at) already hold a limit's worth in the last hour or the last
     24 hours; the refusal says when the next one may be sent."""
     now = timezone.now()
@@ -49,7 +49,7 @@ def consultation_quota_check(*, citizen: User) -> None:
     as one of their messages. Cheap: views call it before an attachment is read and re-encoded; the services
     call it again holding the person's row, which is what makes it hold under parallel requests."""
     _refuse_over_quota(
-        Consultation.objects.filter(citizen=citizen),
+        rows=Consultation.objects.filter(citizen=citizen),
         per_hour=settings.KONSULTASI_NEW_PER_HOUR,
         per_day=settings.KONSULTASI_NEW_PER_DAY,
         refusal=_(
@@ -57,19 +57,19 @@ def consultation_quota_check(*, citizen: User) -> None:
             "setelah %(when)s."
         ),
     )
-    _check_citizen_messages(citizen)
+    _citizen_message_quota_check(citizen=citizen)
 
 
 def message_quota_check(*, consultation: Consultation, author: User) -> None:
     """At most KONSULTASI_MESSAGES_PER_HOUR / _PER_DAY messages a citizen writes in the consultations they
     asked (each one e-mails the expert); experts answering are not limited."""
     if consultation.role_of(author) == Consultation.Role.CITIZEN:
-        _check_citizen_messages(author)
+        _citizen_message_quota_check(citizen=author)
 
 
-def _check_citizen_messages(citizen: User) -> None:
+def _citizen_message_quota_check(*, citizen: User) -> None:
     _refuse_over_quota(
-        Message.objects.filter(author=citizen, consultation__citizen=citizen),
+        rows=Message.objects.filter(author=citizen, consultation__citizen=citizen),
         per_hour=settings.KONSULTASI_MESSAGES_PER_HOUR,
         per_day=settings.KONSULTASI_MESSAGES_PER_DAY,
         refusal=_(

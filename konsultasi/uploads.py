@@ -1,10 +1,9 @@
 """Consultation attachments: PDF, JPG or PNG, judged by their content (never by their name), at most
-KONSULTASI_ATTACHMENT_MAX_BYTES. Pictures are re-encoded, which drops hidden metadata such as a phone's GPS
-position; a decompression bomb is refused."""
+KONSULTASI_ATTACHMENT_MAX_BYTES. Pictures are re-encoded at their own size (ruangrunding.images), which drops
+hidden metadata such as a phone's GPS position and turns a photo the way the phone was held; a decompression
+bomb is refused."""
 
-import io
 import uuid
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
-from ruangrunding.filetypes import MIME_TYPES, check_size, refuse_polyglot, refuse_too_many_pixels, sniff
+from ruangrunding.filetypes import MIME_TYPES, check_size, refuse_polyglot, sniff
+from ruangrunding.images import reencode_image
 
 ALLOWED = {"pdf", "jpg", "png"}
 
@@ -42,28 +41,7 @@ def check_attachment(upload) -> CheckedAttachment:
         if b"%%EOF" not in data[-2048:]:
             raise ValidationError(_("Berkas PDF ini rusak atau tidak lengkap."))
     else:
-        data = reencode_picture(data, kind)
+        data, kind = reencode_image(data, kind=kind)
     stem = get_valid_filename(Path(upload.name or "lampiran").stem)[:80] or "lampiran"
     content = ContentFile(data, name=f"{uuid.uuid4().hex}.{kind}")
     return CheckedAttachment(content, f"{stem}.{kind}", MIME_TYPES[kind], len(data))
-
-
-def reencode_picture(data: bytes, kind: str) -> bytes:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as probe:
-                refuse_too_many_pixels(probe.width, probe.height)
-                probe.verify()
-            with Image.open(io.BytesIO(data)) as picture:
-                picture.load()
-                output = io.BytesIO()
-                if kind == "jpg":
-                    picture.convert("RGB").save(output, format="JPEG", quality=90)
-                else:
-                    picture.save(output, format="PNG", optimize=True)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(_("Gambar ini terlalu besar ukurannya (piksel) untuk diproses.")) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ValidationError(_("Gambar ini rusak atau bukan gambar JPG/PNG yang sebenarnya.")) from None
-    return output.getvalue()

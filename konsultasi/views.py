@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from konsultasi.filters import ExpertFilter
 from konsultasi.forms import CloseForm, ConsultationForm, MessageForm
 from konsultasi.models import Consultation, Expert
 from ruangrunding.notices import confirm_at
+from ruangrunding.paging import paginate
 from ruangrunding.refusals import refusal_of, refusal_to_form, run_or_show_refusal
 from ruangrunding.storage import private_file_response
 
@@ -24,7 +24,7 @@ def index(request):
     """Everyone: the experts, filtered by field and institution or searched by name."""
     expert_filter = ExpertFilter(request.GET or None, queryset=Expert.objects.listed())
     experts = expert_filter.qs if expert_filter.is_bound else Expert.objects.listed()
-    page = Paginator(experts, PER_PAGE).get_page(request.GET.get("halaman"))
+    page = paginate(experts, per_page=PER_PAGE, requested=request.GET.get("halaman"))
     return render(request, "konsultasi/index.html", {"filter": expert_filter, "page": page})
 
 
@@ -81,10 +81,10 @@ def my_consultations(request):
     """Signed-in users: "Konsultasi Saya" — the consultations they asked and, for experts, their inbox."""
     context = {}
     asked = Consultation.objects.asked_by(request.user).select_related("expert").order_by("-last_message_at")
-    context["asked"] = Paginator(asked, PER_PAGE).get_page(request.GET.get("halaman"))
+    context["asked"] = paginate(asked, per_page=PER_PAGE, requested=request.GET.get("halaman"))
     if request.user.is_expert:
         inbox = Consultation.objects.addressed_to(request.user).select_related("citizen").waiting_first()
-        context["inbox"] = Paginator(inbox, PER_PAGE).get_page(request.GET.get("halaman_masuk"))
+        context["inbox"] = paginate(inbox, per_page=PER_PAGE, requested=request.GET.get("halaman_masuk"))
     return render(request, "konsultasi/mine.html", context)
 
 
@@ -174,5 +174,5 @@ def staff_list(request):
     consultations = (
         Consultation.objects.select_related("expert").defer("subject", "rating_comment").order_by("-last_message_at")
     )
-    page = Paginator(consultations, PER_PAGE).get_page(request.GET.get("halaman"))
+    page = paginate(consultations, per_page=PER_PAGE, requested=request.GET.get("halaman"))
     return render(request, "konsultasi/staff_list.html", {"page": page})

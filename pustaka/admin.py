@@ -4,11 +4,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts.images import normalise_image
-from pustaka import services
+from pustaka import indexing, services
 from pustaka.models import Category, Document, DocumentFile, DocumentType, Subject
 from pustaka.tasks import refresh_lexicon
 from pustaka.uploads import check_library_file
+from ruangrunding.images import cleaned_image
 
 
 @admin.register(Category)
@@ -90,10 +90,7 @@ class DocumentForm(forms.ModelForm):
         ]
 
     def clean_cover(self):
-        cover = self.cleaned_data.get("cover")
-        if cover and hasattr(cover, "content_type"):
-            return normalise_image(cover, max_side=600)
-        return cover
+        return cleaned_image(self.cleaned_data.get("cover"), max_side=600)
 
     def clean(self):
         cleaned = super().clean()
@@ -127,7 +124,7 @@ class DocumentAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         document_id = form.instance.pk
-        transaction.on_commit(lambda: services.document_refresh_search(document_id))
+        transaction.on_commit(lambda: indexing.document_index_refresh(document_id=document_id))
         transaction.on_commit(refresh_lexicon.enqueue)
 
     @admin.action(description=_("Terbitkan"), permissions=["change"])
@@ -146,6 +143,6 @@ class DocumentAdmin(admin.ModelAdmin):
     def extract_again(self, request, queryset):
         files = DocumentFile.objects.filter(document__in=queryset, kind="pdf")
         for document_file in files:
-            services.file_queue_extraction(document_file)
+            services.file_queue_extraction(document_file=document_file)
         count = files.count()
         self.message_user(request, ngettext("%d berkas PDF diantrekan.", "%d berkas PDF diantrekan.", count) % count)

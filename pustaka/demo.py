@@ -8,9 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.utils.text import slugify
 
-from pustaka import services
+from pustaka import indexing, services
 from pustaka.models import Category, Document, DocumentType, Subject
-from pustaka.search import lexicon_refresh
 from pustaka.uploads import check_library_file
 
 
@@ -725,7 +724,7 @@ def seed() -> None:
         if spec.get("changed_by") and document.status_changed_by_id is None:
             Document.objects.filter(pk=document.pk).update(status_changed_by=by_key[spec["changed_by"]])
     if added:
-        transaction.on_commit(lexicon_refresh)
+        transaction.on_commit(indexing.lexicon_refresh)
 
 
 def _add(spec: dict, category: Category, kind: DocumentType) -> Document:
@@ -752,7 +751,7 @@ def _add(spec: dict, category: Category, kind: DocumentType) -> Document:
     name = f"{slugify(spec['title'])[:80]}.pdf"
     upload = SimpleUploadedFile(name, text_pdf(_pdf_lines(document, spec)), "application/pdf")
     services.file_add(document=document, checked=check_library_file(upload))
-    services.document_refresh_search(document.pk)
+    indexing.document_index_refresh(document_id=document.pk)
     return document
 
 
@@ -837,4 +836,4 @@ def generate_documents(count: int, *, seed: int = 2045) -> None:
                 " WHERE search_vector IS NULL"
             )
             cursor.execute("ANALYZE pustaka_document")
-        lexicon_refresh()
+        indexing.lexicon_refresh()

@@ -110,7 +110,7 @@ class Document(models.Model):
     created_at = models.DateTimeField(_("ditambahkan"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
     # PostgreSQL only: title (A), about (B), abstract and subjects (C), text of the files (D), in the
-    # "indonesian" configuration; kept up to date by services.document_refresh_search.
+    # "indonesian" configuration; kept up to date by indexing.document_index_refresh.
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = DocumentQuerySet.as_manager()
@@ -154,7 +154,7 @@ class FullTextMatch(models.Lookup):
 
 class DocumentIndex(models.Model):
     """SQLite only (PostgreSQL keeps Document.search_vector instead): a document's row in the FTS5 table made by
-    migration 0006, holding the Indonesian stems of its texts. Written by search.index_document(), read by
+    migration 0006, holding the Indonesian stems of its texts. Written by pustaka.indexing, read by
     search.search() through a join: `full_text__query__match`, ranked by `full_text__rank` (bm25 weighted by
     column, as configured in the migration)."""
 

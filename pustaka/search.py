@@ -7,13 +7,13 @@ PostgreSQL: a stored `tsvector` in the "indonesian" configuration, `ts_rank`, `t
 the materialised view `pustaka_lexicon`. SQLite: an FTS5 table `pustaka_document_fts` of stems made by the same
 Snowball stemmer in Python (pustaka.indonesian), joined through the unmanaged model DocumentIndex and ranked by
 `bm25()` with column weights in ts_rank's proportions; a `pustaka_lexicon` table and pg_trgm's similarity
-computed in Python. Both are written by the same calls (`services.document_refresh_search`, `lexicon_refresh`)."""
+computed in Python. Both are written by the same calls, in pustaka.indexing."""
 
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Case, ExpressionWrapper, F, FloatField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -110,35 +110,6 @@ def corrected(query: str) -> str | None:
             replacements = {word: found for word in words if (found := indonesian.closest(word, lexicon))}
     fixed = " ".join(replacements.get(word, word) for word in words)
     return fixed if replacements and fixed != " ".join(words) else None
-
-
-def lexicon_refresh() -> None:
-    """Rebuild the words used for typo correction: those of the published documents' title, about and
-    abstract."""
-    if is_postgres():
-        with connection.cursor() as cursor:
-            cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY pustaka_lexicon")
-        return
-    words = set()
-    for texts in Document.objects.published().values_list("title", "about", "abstract").iterator():
-        for text in texts:
-            words |= indonesian.lexicon_words(text)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM pustaka_lexicon")
-        cursor.executemany("INSERT INTO pustaka_lexicon (word) VALUES (%s)", [(word,) for word in sorted(words)])
-        # documents deleted since: their index rows go too
-        cursor.execute("DELETE FROM pustaka_document_fts WHERE rowid NOT IN (SELECT id FROM pustaka_document)")
-
-
-def index_document(document_id: int, *, title: str, about: str, abstract: str, body: str) -> None:
-    """SQLite: replace one document's row in the full-text table with the stems of its texts (at once, so a
-    search meanwhile sees the old row or the new one)."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM pustaka_document_fts WHERE rowid = %s", [document_id])
-        cursor.execute(
-            "INSERT INTO pustaka_document_fts (rowid, title, about, abstract, body) VALUES (%s, %s, %s, %s, %s)",
-            [document_id, *(indonesian.index_text(text) for text in (title, about, abstract, body))],
-        )
 
 
 def snippets(documents: list[Document], query: str) -> dict[int, SafeString]:

@@ -1,23 +1,21 @@
-"""Writes in the library: adding files, keeping the search vector current, counting downloads."""
+"""Writes in the library: adding files, counting downloads and the searches that found nothing. (The search
+index is built in pustaka.indexing.)"""
 
 import logging
 import re
 
-from django.contrib.postgres.search import SearchVector
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Value
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from pustaka import search
 from pustaka.models import Document, DocumentFile, DownloadTally, DownloadVisitor, UnfoundSearch
+from pustaka.tasks import extract_pdf_text
 from pustaka.uploads import CheckedFile
 
 logger = logging.getLogger(__name__)
 PERSONAL_LOOKING = re.compile(r"\d{6,}|@")
-CONFIG = "indonesian"
-INDEXED_TEXT_MAX = 400_000  # characters of a document's files that go into its search vector
 
 
 def file_add(*, document: Document, checked: CheckedFile) -> DocumentFile:
@@ -33,39 +31,17 @@ def file_add(*, document: Document, checked: CheckedFile) -> DocumentFile:
     stored.file.save(checked.stored_name, checked.upload, save=False)
     stored.save()
     if is_pdf:
-        file_queue_extraction(stored)
+        file_queue_extraction(document_file=stored)
     return stored
 
 
-def file_queue_extraction(document_file: DocumentFile) -> None:
-    from pustaka.tasks import extract_pdf_text
-
+def file_queue_extraction(*, document_file: DocumentFile) -> None:
     document_file.extraction = DocumentFile.Extraction.PENDING
     document_file.save(update_fields=["extraction"])
     transaction.on_commit(lambda: extract_pdf_text.enqueue(document_file.pk))
 
 
-def document_refresh_search(document_id: int) -> None:
-    """Rebuild one document's search index entry: its weighted vector on PostgreSQL, its row of stems in the
-    full-text table on SQLite. Title (A), about and citation (B), abstract and subjects (C), files' text (D)."""
-    documents = Document.objects.select_related("document_type").prefetch_related("subjects", "files")
-    document = documents.get(pk=document_id)
-    subjects = " ".join(subject.name for subject in document.subjects.all())
-    file_text = " ".join(f.extracted_text for f in document.files.all())[:INDEXED_TEXT_MAX]
-    title, about, abstract = document.title, f"{document.about} {document.citation}", f"{document.abstract} {subjects}"
-    if connection.vendor != "postgresql":
-        search.index_document(document_id, title=title, about=about, abstract=abstract, body=file_text)
-        return
-    vector = (
-        SearchVector(Value(title), weight="A", config=CONFIG)
-        + SearchVector(Value(about), weight="B", config=CONFIG)
-        + SearchVector(Value(abstract), weight="C", config=CONFIG)
-        + SearchVector(Value(file_text), weight="D", config=CONFIG)
-    )
-    Document.objects.filter(pk=document_id).update(search_vector=vector)
-
-
-def file_downloaded(document_file: DocumentFile, *, visitor: str) -> bool:
+def file_download_record(*, document_file: DocumentFile, visitor: str) -> bool:
     """Count a download once per visitor, file and day (WITA): in the file's and the document's counters and
     in the day's tally. `visitor` says who it is (see pustaka.views.visitor_of) and is only stored hashed.
     Whether it counted. Safe across workers: the unique row decides, so of two racing requests one counts."""
@@ -78,7 +54,7 @@ def file_downloaded(document_file: DocumentFile, *, visitor: str) -> bool:
             Document.objects.filter(pk=document_file.document_id).update(
                 download_count=Coalesce(F("download_count"), 0) + 1
             )
-            if _count_today(DownloadTally, document_id=document_file.document_id):
+            if _count_today(tally=DownloadTally, document_id=document_file.document_id):
                 # the document's first download today: what was kept of earlier days is no longer needed
                 DownloadVisitor.objects.filter(day__lt=today).delete()
     except IntegrityError:
@@ -92,10 +68,10 @@ def unfound_search_record(*, query: str) -> None:
     Something that looks like a personal number (NIK, telephone) or an e-mail address is not kept at all."""
     term = " ".join(query.lower().split())[: UnfoundSearch.TERM_MAX]
     if len(term) >= 2 and not PERSONAL_LOOKING.search(term):
-        _count_today(UnfoundSearch, term=term)
+        _count_today(tally=UnfoundSearch, term=term)
 
 
-def _count_today(tally, **key) -> bool:
+def _count_today(*, tally, **key) -> bool:
     """Add one to today's row of a tally, creating it on the day's first event (then it says True). Two
     requests racing to create it both end up counted: the loser's insert fails on the unique constraint and it
     updates instead."""

@@ -7,9 +7,8 @@ from django.tasks import task
 from pypdf import PdfReader, apply_configuration
 from pypdf.errors import PyPdfError
 
+from pustaka.indexing import document_index_refresh, lexicon_refresh
 from pustaka.models import DocumentFile
-from pustaka.search import lexicon_refresh
-from pustaka.services import document_refresh_search
 
 logger = logging.getLogger(__name__)
 PAGES_MAX = 3000
@@ -64,7 +63,7 @@ def extract_pdf_text(document_file_id: int) -> str:
         document_file.extraction = DocumentFile.Extraction.FAILED
         document_file.extraction_error = f"{type(error).__name__}: {error}"[:300]
     document_file.save(update_fields=["extracted_text", "extraction", "extraction_error"])
-    document_refresh_search(document_file.document_id)
+    document_index_refresh(document_id=document_file.document_id)
     return document_file.extraction
 
 

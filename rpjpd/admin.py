@@ -19,9 +19,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.images import normalise_image
 from rpjpd import exports, services
 from rpjpd.models import ModerationQueueEntry, Reply, Report, Section, Topic
+from ruangrunding.images import cleaned_image
 
 
 def export_actions(replies_of):
@@ -76,10 +76,7 @@ class TopicAdminForm(forms.ModelForm):
         ]
 
     def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and hasattr(image, "content_type"):
-            return normalise_image(image, max_side=1200)
-        return image
+        return cleaned_image(self.cleaned_data.get("image"), max_side=1200)
 
 
 @admin.register(Topic)

@@ -43,10 +43,6 @@ class TopicQuerySet(models.QuerySet):
         """Published topics for everyone; drafts too for staff, who preview them before publishing."""
         return self if user.is_authenticated and user.is_staff else self.published()
 
-    def citing(self, document):
-        """Topics that list a library document among their "Bahan bacaan"."""
-        return self.filter(reading_materials=document)
-
     def with_activity(self):
         shown = Q(replies__status=Reply.Status.VISIBLE)
         return self.annotate(reply_count=Count("replies", filter=shown), last_activity=Max("replies__created_at"))

@@ -26,23 +26,15 @@ def parse_order(value: str | None) -> str:
     return value if value in ORDERS else DEFAULT_ORDER
 
 
-def parse_page(value: str | None) -> int:
-    try:
-        return max(1, min(int(value or 1), 100_000))
-    except ValueError:
-        return 1
-
-
 def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
-    """One page of top-level replies, each with the first few replies of its thread: three queries."""
+    """One page of top-level replies, each with the first few replies of its thread: three queries. A number
+    past the end gives the last page (two queries more)."""
     per_page = settings.RPJPD_REPLIES_PER_PAGE
-    start = (number - 1) * per_page
-    roots = list(
-        Reply.objects.filter(topic=topic)
-        .top_level()
-        .with_author()
-        .order_by(*ORDERS[order])[start : start + per_page + 1]
-    )
+    top_level = Reply.objects.filter(topic=topic).top_level()
+    roots = _roots_from(top_level, number=number, order=order)
+    if not roots and number > 1:
+        number = max(1, -(-top_level.count() // per_page))
+        roots = _roots_from(top_level, number=number, order=order)
     has_next = len(roots) > per_page
     next_anchor = roots[per_page].anchor if has_next else ""
     roots = roots[:per_page]
@@ -67,6 +59,13 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
         has_next=has_next,
         next_anchor=next_anchor,
     )
+
+
+def _roots_from(top_level, *, number: int, order: str) -> list[Reply]:
+    """The top-level replies of page `number`, and the first of the next page if there is one."""
+    per_page = settings.RPJPD_REPLIES_PER_PAGE
+    start = (number - 1) * per_page
+    return list(top_level.with_author().order_by(*ORDERS[order])[start : start + per_page + 1])
 
 
 def whole_thread(root: Reply) -> ShownReply:

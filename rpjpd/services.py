@@ -22,11 +22,11 @@ BODY_MAX_LENGTH = 3000
 ReplyRefused = Refused  # the portal has one refusal (ruangrunding.refusals); the old name stays
 
 
-def clean_body(body: str) -> str:
+def reply_body_clean(*, body: str) -> str:
     return clean_text(body, label=_("Tanggapan"), maximum=BODY_MAX_LENGTH)
 
 
-def check_reply_rate(author: User) -> None:
+def reply_rate_check(*, author: User) -> None:
     """At most RPJPD_REPLIES_PER_MINUTE replies a minute per person, counted in the database itself so the
     limit holds across every worker and server. Call it holding the author's row (accounts user_lock), in the
     transaction that inserts the reply, or parallel requests all count the same number."""
@@ -60,7 +60,7 @@ def reply_create(
         raise Refused(_("Balasan ini disembunyikan atau dihapus; balasan baru di bawahnya tidak dapat dikirim."))
     if parent is not None and parent.depth >= MAX_DEPTH:
         raise Refused(_("Utas ini sudah terlalu panjang untuk dibalas lagi. Balaslah tanggapan di atasnya."))
-    body = clean_body(body)
+    body = reply_body_clean(body=body)
     try:
         with transaction.atomic():
             user_lock(user=author)
@@ -69,7 +69,7 @@ def reply_create(
                 already = Reply.objects.filter(author=author, submission_token=submission_token).first()
                 if already is not None:
                     return already
-            check_reply_rate(author)
+            reply_rate_check(author=author)
             reply = Reply.objects.create(
                 topic=topic, author=author, parent=parent, body=body, submission_token=submission_token
             )
@@ -87,7 +87,7 @@ def reply_edit(*, reply: Reply, editor: User, body: str) -> Reply:
         raise Refused(_("Anda hanya dapat menyunting tanggapan Anda sendiri."))
     if not reply.can_be_edited:
         raise Refused(_("Tanggapan hanya dapat disunting dalam 15 menit setelah dikirim."))
-    reply.body = clean_body(body)
+    reply.body = reply_body_clean(body=body)
     reply.edited_at = timezone.now()
     reply.save(update_fields=["body", "edited_at"])
     return reply

@@ -13,6 +13,7 @@ from rpjpd.forms import EditReplyForm, ReplyForm, ReportForm
 from rpjpd.models import Reply, Section, Topic
 from ruangrunding.caching import cache_for_visitors
 from ruangrunding.notices import confirm_at
+from ruangrunding.paging import page_number
 from ruangrunding.refusals import run_or_show_refusal
 
 PARTIAL_HEADER = "RR-Partial"  # sent by static/js/site.js when it fetches a fragment to insert in place
@@ -46,7 +47,7 @@ def section(request, section_slug):
 
 def topic_context(request, topic: Topic, form: ReplyForm | None = None) -> dict:
     order = reading.parse_order(request.GET.get("urut"))
-    page = reading.topic_reply_page(topic, number=reading.parse_page(request.GET.get("halaman")), order=order)
+    page = reading.topic_reply_page(topic, number=page_number(request.GET.get("halaman")), order=order)
     return {
         "topic": topic,
         "section": topic.section,

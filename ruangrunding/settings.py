@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "konsultasi",
     "pustaka",
     "insight",
+    "demo",  # the top: `manage.py seed_demo`, the only code that knows every app
 ]
 
 MIDDLEWARE = [
@@ -97,7 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "accounts.context_processors.region_profile",
+                "wilayah.context_processors.region_profile",
                 "konsultasi.context_processors.expert_inbox",
             ],
         },

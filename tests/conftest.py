@@ -6,14 +6,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils.text import slugify
 
-from accounts.models import Desa, Kecamatan
 from pustaka import services as pustaka_services
 from pustaka.demo import text_pdf
+from pustaka.indexing import document_index_refresh, lexicon_refresh
 from pustaka.models import Category, Document, DocumentType, Subject
-from pustaka.search import lexicon_refresh
 from pustaka.uploads import check_library_file
 from rpjpd.models import Section, Topic
 from tests.helpers import make_expert, make_user
+from wilayah.models import Desa, Kecamatan
 
 
 @pytest.fixture(autouse=True)
@@ -156,7 +156,7 @@ def make_document(vocab, django_capture_on_commit_callbacks):
             upload = SimpleUploadedFile(f"{slugify(title)}.pdf", text_pdf(pdf_lines), "application/pdf")
             with django_capture_on_commit_callbacks(execute=True):
                 pustaka_services.file_add(document=document, checked=check_library_file(upload))
-        pustaka_services.document_refresh_search(document.pk)
+        document_index_refresh(document_id=document.pk)
         lexicon_refresh()
         return document
 

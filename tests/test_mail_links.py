@@ -11,10 +11,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import RegionProfile
 from rpjpd import services as rpjpd_services
 from tests.accounts.test_signup import signup_data
 from tests.helpers import client_for
+from wilayah.models import RegionProfile
 
 pytestmark = pytest.mark.django_db
 SITE_URL = "https://rembug.contoh.go.id"

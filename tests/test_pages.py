@@ -7,10 +7,10 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from accounts.models import RegionProfile
 from konsultasi.models import Consultation
 from konsultasi.services import consultation_open, message_post
 from rpjpd.services import reply_create
+from wilayah.models import RegionProfile
 
 pytestmark = pytest.mark.django_db
 MENU = ["Beranda", "RPJPD", "Konsultasi", "Pustaka", "Panduan"]

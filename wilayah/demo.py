@@ -1,6 +1,15 @@
-"""Kutai Kartanegara's main agencies, for the demo."""
+"""Kutai Kartanegara's profile and main agencies, for the demo (`manage.py seed_demo`)."""
 
-from wilayah.models import Agency
+from wilayah.models import Agency, RegionProfile
+
+REGION = {
+    "name": "Kabupaten Kutai Kartanegara",
+    "short_name": "Kukar",
+    "agency_name": "Badan Perencanaan Pembangunan Daerah Kabupaten Kutai Kartanegara",
+    "contact_email": "ruangrunding@example.org",
+    "contact_phones": "082346721643, 085104041000, 08125888010",
+    "address": "Kantor Bappeda, Tenggarong, Kutai Kartanegara, Kalimantan Timur",
+}
 
 KIND = Agency.Kind
 AGENCIES = [
@@ -36,3 +45,11 @@ def seed_agencies() -> int:
         _, created = Agency.objects.get_or_create(name=name, defaults={"short_name": short_name, "kind": kind})
         added += created
     return added
+
+
+def seed_region_profile() -> RegionProfile:
+    profile = RegionProfile.objects.first() or RegionProfile()
+    for field, value in REGION.items():
+        setattr(profile, field, value)
+    profile.save()
+    return profile

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 # the same code with its own codes and profile.
 
 
+PROFILE_CACHE_KEY = "region-profile"  # the profile as every page shows it (wilayah.context_processors)
+
+
 class RegionProfileQuerySet(models.QuerySet):
     def current(self) -> "RegionProfile":
         """The one profile row, or an unsaved placeholder before staff have filled it in."""
@@ -43,7 +46,7 @@ class RegionProfile(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # This worker shows the change at once; the others within a minute (their copy expires).
-        caches["pages"].delete("region-profile")
+        caches["pages"].delete(PROFILE_CACHE_KEY)
 
     @property
     def phone_list(self) -> list[str]:

@@ -9,8 +9,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import Desa, Kecamatan
 from tests.helpers import PASSWORD
+from wilayah.models import Desa, Kecamatan
 
 pytestmark = pytest.mark.django_db
 PROFILE = reverse("accounts:profile")

@@ -7,11 +7,12 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 
-from accounts.models import Desa, User
+from accounts.models import User
 from konsultasi.models import Consultation, Field
 from rpjpd import services as rpjpd_services
 from ruangrunding.mail import data_to_message, message_to_data
 from tests.helpers import PASSWORD, client_for, make_user
+from wilayah.models import Desa
 
 pytestmark = pytest.mark.django_db
 HEADER_INJECTION = "Budi\r\nBcc: x@y"

@@ -2,8 +2,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from accounts.models import Desa, User
+from accounts.models import User
 from tests.helpers import PASSWORD, make_user
+from wilayah.models import Desa
 
 pytestmark = pytest.mark.django_db
 SIGNUP = reverse("account_signup")

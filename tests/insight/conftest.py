@@ -7,11 +7,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils.text import slugify
 
-from accounts.models import AgeGroup, Disability, Gender, Kecamatan
+from accounts.models import AgeGroup, Disability, Gender
 from konsultasi.models import Consultation, Field
 from pustaka.models import DownloadTally, UnfoundSearch
 from rpjpd.models import Reply
 from tests.helpers import make_user
+from wilayah.models import Kecamatan
 
 WITA = ZoneInfo("Asia/Makassar")
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=WITA)

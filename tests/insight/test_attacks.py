@@ -10,13 +10,14 @@ from datetime import timedelta
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.models import AgeGroup, Disability, Gender, Kecamatan, User
+from accounts.models import AgeGroup, Disability, Gender, User
 from insight import dashboard, periods
 from insight.figures import display
 from rpjpd import services
 from rpjpd.models import Reply
 from tests.helpers import PASSWORD, client_for
 from tests.insight.conftest import NOW, add_people, at
+from wilayah.models import Kecamatan
 
 PERIODS = [periods.ALL_TIME, periods.THIS_YEAR, periods.LAST_30_DAYS]
 

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from konsultasi.uploads import check_attachment
@@ -23,6 +24,20 @@ def test_photos_lose_their_gps_and_other_metadata():
     checked = check_attachment(upload)
     with Image.open(io.BytesIO(checked.content.read())) as stored:
         assert stored.format == "JPEG"
+        assert not stored.getexif()
+
+
+def test_a_photo_taken_upright_stays_upright_without_its_orientation_tag():
+    # Phones store a portrait photo as a landscape picture plus a tag saying "turn it a quarter"; re-encoding
+    # drops the tag, so the pixels must be turned first or the expert sees the photo lying on its side.
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(buffer, format="JPEG", exif=exif)
+    upload = SimpleUploadedFile("tegak.jpg", buffer.getvalue(), content_type="image/jpeg")
+    checked = check_attachment(upload)
+    with Image.open(io.BytesIO(checked.content.read())) as stored:
+        assert stored.size == (20, 40)
         assert not stored.getexif()
 
 

@@ -148,6 +148,7 @@ def test_open_data_csv_never_carries_a_formula(client, make_document, formula):
         ({"kategori": "tidak-ada", "jenis": "<b>", "tahun": "abad-21", "status": "hilang"}, "tidak dikenali"),
         ({"halaman": "9999"}, "Halaman 9999 tidak ada"),
         ({"halaman": "-1", "urut": "acak"}, None),
+        ({"halaman": "9" * 5000}, "ini halaman terakhir"),  # more digits than int() reads
     ],
 )
 def test_bad_queries_and_filters_give_a_normal_page(client, regulation, query, notice):

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pustaka import indonesian
+from pustaka.indexing import document_index_refresh
 from pustaka.models import Document, DocumentFile, DocumentType, UnfoundSearch
-from pustaka.services import document_refresh_search
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_search_reaches_the_text_inside_the_pdf(client, make_document):
 def test_search_follows_a_document_when_it_changes(client, make_document):
     document = make_document("Perda Sampah")
     Document.objects.filter(pk=document.pk).update(title="Perda Persampahan dan Kebersihan")
-    document_refresh_search(document.pk)
+    document_index_refresh(document_id=document.pk)
     assert titles(client, q="kebersihan") == ["Perda Persampahan dan Kebersihan"]
     document.delete()
     assert titles(client, q="kebersihan") == []

@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.models import Desa
 from rpjpd import services
 from rpjpd.models import Reply
 from tests.helpers import client_for, make_user
+from wilayah.models import Desa
 
 pytestmark = pytest.mark.django_db
 

@@ -166,7 +166,15 @@ def test_load_more_answers_javascript_with_just_the_fragment(client, topic, citi
     assert "RR-Partial" in response["Vary"]
 
 
-@pytest.mark.parametrize("bad", ["abc", "-3", "0", "99999999999999"])
+def test_a_page_number_past_the_end_shows_the_last_page(client, topic, citizen, settings):
+    settings.RPJPD_REPLIES_PER_MINUTE = 100
+    made = roots(topic, citizen, 25)
+    page = client.get(topic_url(topic, urut="terbaru", halaman=7)).content.decode()
+    assert page.count('class="reply depth-0"') == 5 and f'id="balasan-{made[0].pk}"' in page
+    assert 'href="?urut=terbaru&amp;halaman=1#daftar-tanggapan"' in page and "Muat lebih banyak" not in page
+
+
+@pytest.mark.parametrize("bad", ["abc", "-3", "0", "99999999999999", "9" * 5000])
 def test_odd_page_numbers_never_break_the_page(client, topic, bad):
     assert client.get(topic_url(topic, halaman=bad, urut="<script>")).status_code == 200
 

@@ -4,12 +4,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.demo import DEMO_PASSWORD
-from accounts.models import Kecamatan, RegionProfile, User
+from accounts.models import User
+from demo.seed import DEMO_PASSWORD
 from insight import dashboard, periods
 from konsultasi.models import Consultation, Expert, Message
 from pustaka.models import Document, DocumentFile
 from rpjpd.models import Reply, Topic
+from wilayah.models import Kecamatan, RegionProfile
 
 pytestmark = pytest.mark.django_db
 

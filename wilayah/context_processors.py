@@ -1,17 +1,15 @@
 from django.core.cache import caches
 from django.utils.functional import SimpleLazyObject
 
-from accounts.models import RegionProfile
-
-CACHE_KEY = "region-profile"
+from wilayah.models import PROFILE_CACHE_KEY, RegionProfile
 
 
 def current_region_profile() -> RegionProfile:
     """The profile, kept a minute in each worker: it is on every page and changes once in a blue moon."""
-    profile = caches["pages"].get(CACHE_KEY)
+    profile = caches["pages"].get(PROFILE_CACHE_KEY)
     if profile is None:
         profile = RegionProfile.objects.current()
-        caches["pages"].set(CACHE_KEY, profile, 60)
+        caches["pages"].set(PROFILE_CACHE_KEY, profile, 60)
     return profile
 
 

@@ -2,8 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts import demo
-from wilayah.demo import seed_agencies
+from demo.seed import DEMO_PASSWORD, seed_all
 
 REGION_CODE = "64.02"  # Kabupaten Kutai Kartanegara
 
@@ -14,8 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("import_wilayah", REGION_CODE, stdout=self.stdout)
         with transaction.atomic():
-            seed_agencies()
-            logins = demo.seed_all()
+            logins = seed_all()
         self.stdout.write(self.style.SUCCESS("Data demo siap. Akun untuk mencoba (kata sandi sama untuk semua):"))
         for role, username in logins:
-            self.stdout.write(f"  {role:<12} nama pengguna: {username:<14} kata sandi: {demo.DEMO_PASSWORD}")
+            self.stdout.write(f"  {role:<12} nama pengguna: {username:<14} kata sandi: {DEMO_PASSWORD}")

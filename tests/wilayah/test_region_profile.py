@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from accounts.admin import RegionProfileForm
 from tests.helpers import client_for
+from wilayah.admin import RegionProfileForm
 from wilayah.models import RegionProfile
 
 pytestmark = pytest.mark.django_db
