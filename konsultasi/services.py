@@ -123,7 +123,7 @@ def message_post(
     role = consultation.role_of(author)
     if role is None:
         raise Refused(_("Hanya warga dan pakar dalam konsultasi ini yang dapat menulis di sini."))
-    _refuse_expert_in_closed(consultation, role)
+    _refuse_expert_in_closed(consultation=consultation, role=role)
     body = clean_text(body, label=_("Pesan"), maximum=BODY_MAX)
     with transaction.atomic():
         user_lock(user=author)
@@ -131,7 +131,7 @@ def message_post(
         # The status as saved now, held until the message is in: the other participant may have just moved it.
         saved = Consultation.objects.select_for_update().values("status", "first_answer_at").get(pk=consultation.pk)
         consultation.status, consultation.first_answer_at = saved["status"], saved["first_answer_at"]
-        _refuse_expert_in_closed(consultation, role)
+        _refuse_expert_in_closed(consultation=consultation, role=role)
         message = _add_message(consultation=consultation, author=author, body=body, attachment=attachment)
         if role == Consultation.Role.EXPERT:
             consultation_answer(consultation=consultation, message=message)
@@ -143,7 +143,7 @@ def message_post(
     return message
 
 
-def _refuse_expert_in_closed(consultation: Consultation, role: str) -> None:
+def _refuse_expert_in_closed(*, consultation: Consultation, role: str) -> None:
     if consultation.is_closed and role == Consultation.Role.EXPERT:
         raise Refused(_("Konsultasi ini sudah selesai. Hanya warga yang dapat membukanya kembali."))
 
@@ -157,7 +157,7 @@ def consultation_answer(*, consultation: Consultation, message: Message) -> None
     }
     if consultation.first_answer_at is None:
         fields["first_answer_at"] = message.created_at
-    _move_or_save(consultation, to=Consultation.Status.ANSWERED, actor=message.author, fields=fields)
+    _move_or_save(consultation=consultation, to=Consultation.Status.ANSWERED, actor=message.author, fields=fields)
 
 
 def consultation_ask_again(*, consultation: Consultation, message: Message) -> None:
@@ -167,7 +167,7 @@ def consultation_ask_again(*, consultation: Consultation, message: Message) -> N
         "last_author_role": Consultation.Role.CITIZEN,
         "citizen_read_at": message.created_at,
     }
-    _move_or_save(consultation, to=Consultation.Status.WAITING, actor=message.author, fields=fields)
+    _move_or_save(consultation=consultation, to=Consultation.Status.WAITING, actor=message.author, fields=fields)
 
 
 def consultation_reopen(*, consultation: Consultation, message: Message) -> None:
@@ -178,10 +178,10 @@ def consultation_reopen(*, consultation: Consultation, message: Message) -> None
         "citizen_read_at": message.created_at,
         "closed_at": None,
     }
-    _move_or_save(consultation, to=Consultation.Status.WAITING, actor=message.author, fields=fields)
+    _move_or_save(consultation=consultation, to=Consultation.Status.WAITING, actor=message.author, fields=fields)
 
 
-def _move_or_save(consultation: Consultation, *, to: str, actor: User, fields: dict) -> None:
+def _move_or_save(*, consultation: Consultation, to: str, actor: User, fields: dict) -> None:
     """A message always updates the conversation's fields; it moves the status only when it changes it."""
     if consultation.status == to:
         Consultation.objects.filter(pk=consultation.pk).update(**fields)
