@@ -3,6 +3,7 @@ import sys
 from urllib.parse import urlencode
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -12,17 +13,44 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from konsultasi.models import Expert
+from pustaka.models import Document
+from rpjpd.models import Topic
 from ruangrunding.caching import cache_for_visitors
+from ruangrunding.navigation import menu_entries
 
 logger = logging.getLogger(__name__)
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
+OPEN_TOPICS_ON_HOME = 3
+NEW_DOCUMENTS_ON_HOME = 3
+
+
 @require_safe
 @cache_for_visitors(query_parameters=set())
 def home(request):
-    """Everyone: the front page introducing RPJPD, Konsultasi and Pustaka."""
-    return render(request, "home.html")
+    """Everyone: what one can do here (a line per module that exists) and what is open now."""
+    modules = menu_entries(request)
+    available = {entry.module.namespace for entry in modules}
+    context = {"modules": modules}
+    # One query per block, whatever the number of rows; a block shows only when its module does.
+    if "rpjpd" in available:
+        context["open_topics"] = list(
+            Topic.objects.accepting_replies()
+            .with_activity()
+            .select_related("section")
+            .order_by(F("closes_at").asc(nulls_last=True), F("last_activity").desc(nulls_last=True), "pk")[
+                :OPEN_TOPICS_ON_HOME
+            ]
+        )
+    if "konsultasi" in available:
+        context["experts_accepting"] = Expert.objects.filter(accepting_consultations=True).count()
+    if "pustaka" in available:
+        context["new_documents"] = list(
+            Document.objects.published().for_listing().order_by("-created_at", "-pk")[:NEW_DOCUMENTS_ON_HOME]
+        )
+    return render(request, "home.html", context)
 
 
 @require_safe
