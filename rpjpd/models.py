@@ -43,6 +43,11 @@ class TopicQuerySet(models.QuerySet):
         """Published topics for everyone; drafts too for staff, who preview them before publishing."""
         return self if user.is_authenticated and user.is_staff else self.published()
 
+    def accepting_replies(self):
+        """Published, open and before their closing date: the topics whose "Balas" works (Topic.accepts_replies)."""
+        before_deadline = Q(closes_at__isnull=True) | Q(closes_at__gt=timezone.now())
+        return self.published().filter(before_deadline, is_open=True)
+
     def with_activity(self):
         shown = Q(replies__status=Reply.Status.VISIBLE)
         return self.annotate(reply_count=Count("replies", filter=shown), last_activity=Max("replies__created_at"))

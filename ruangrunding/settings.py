@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "konsultasi",
     "pustaka",
     "insight",
+    "beranda",  # the home page, showing what is open in every module
     "demo",  # the top: `manage.py seed_demo`, the only code that knows every app
 ]
 

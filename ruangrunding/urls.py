@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.urls import allauth_urlpatterns
+from beranda import views as beranda_views
 from ruangrunding import views
 
 admin.site.site_header = _("Ruang Runding — Administrasi")
@@ -12,7 +13,7 @@ admin.site.site_title = _("Ruang Runding")
 admin.site.index_title = _("Kelola portal")
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", beranda_views.home, name="home"),
     path("panduan/", views.guide, name="guide"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -20,13 +20,6 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 
 @require_safe
 @cache_for_visitors(query_parameters=set())
-def home(request):
-    """Everyone: the front page introducing RPJPD, Konsultasi and Pustaka."""
-    return render(request, "home.html")
-
-
-@require_safe
-@cache_for_visitors(query_parameters=set())
 def guide(request):
     """Everyone: "Panduan", how to register, take part, consult an expert and use the library."""
     return render(request, "panduan.html")

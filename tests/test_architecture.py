@@ -21,6 +21,7 @@ LAYERS = {
     "konsultasi": 3,
     "rpjpd": 4,
     "insight": 5,
+    "beranda": 6,  # the home page shows what is open in every module
     "demo": 6,
 }
 FEATURE_APPS = {app for app, layer in LAYERS.items() if layer >= 3}

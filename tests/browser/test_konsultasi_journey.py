@@ -34,6 +34,7 @@ def sign_out(page):
 def test_private_consultation_from_question_to_closing(live_server, any_phone, citizen, citizen2, experts):
     base = live_server.url
     sign_in(any_phone, base, "siti")
+    any_phone.get_by_text("Menu", exact=True).click()  # on a phone the modules are behind "Menu"
     any_phone.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Konsultasi").click()
     any_phone.get_by_label("Bidang keahlian").select_option(label="Air dan Sanitasi")
     any_phone.get_by_role("button", name="Tampilkan").click()
