@@ -373,6 +373,9 @@ TOPICS = [
 TOPIC_BY_SLUG = {topic.slug: topic for topic in TOPICS}
 
 
+CLOSING_TOPICS = 2
+
+
 def seed(*, authors) -> None:
     """Create every demo topic not there yet, with its reading material and, under the first, a short
     conversation between the demo accounts."""
@@ -388,6 +391,8 @@ def seed(*, authors) -> None:
             body=demo_topic.body,
             status=Topic.Status.PUBLISHED,
             order=order,
+            # The first topics close in a few weeks, so the home page shows what is open and until when.
+            closes_at=timezone.now() + timedelta(days=21 * order) if order <= CLOSING_TOPICS else None,
         )
         topic.reading_materials.set(
             Document.objects.published().filter(subjects__name__in=demo_topic.reading).distinct()
