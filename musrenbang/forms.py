@@ -1,0 +1,209 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from musrenbang.models import (
+    BENEFICIARY_FIELDS,
+    STAGE_DECISIONS,
+    Beneficiary,
+    Cycle,
+    Decision,
+    Field,
+    Kind,
+    RedirectTarget,
+    Stage,
+    Usulan,
+)
+from wilayah.models import Agency, Desa, Kecamatan
+
+COST_MAX = 1_000_000_000_000  # a trillion Rupiah: beyond any single usulan; stops typos of a few extra zeros
+
+
+class UsulanForm(forms.ModelForm):
+    beneficiaries = forms.MultipleChoiceField(
+        label=_("Siapa yang paling merasakan manfaatnya?"),
+        choices=Beneficiary.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Pilih semua yang sesuai."),
+    )
+    estimated_cost = forms.IntegerField(
+        label=_("Perkiraan biaya (Rp)"),
+        min_value=0,
+        max_value=COST_MAX,
+        help_text=_("Angka saja, tanpa titik. Mis. 150000000"),
+        error_messages={"invalid": _("Tulis perkiraan biaya sebagai angka bulat, tanpa titik atau koma.")},
+    )
+
+    class Meta:
+        model = Usulan
+        fields = [
+            "problem",
+            "title",
+            "description",
+            "kind",
+            "field",
+            "rw",
+            "rt",
+            "volume",
+            "unit",
+            "estimated_cost",
+            "beneficiaries",
+            "latitude",
+            "longitude",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "kind": forms.RadioSelect,
+            "latitude": forms.NumberInput(attrs={"step": "any"}),
+            "longitude": forms.NumberInput(attrs={"step": "any"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = Field.objects.filter(active=True)
+        self.fields["field"].empty_label = _("— pilih bidang —")
+        self.fields["kind"].choices = Kind.choices
+        for name in ("rw", "rt"):
+            self.fields[name].widget.attrs.update({"min": 1, "max": 999})
+        self.fields["volume"].min_value = 0
+
+    def clean_rw(self):
+        return _small_unit(self.cleaned_data.get("rw"), "RW")
+
+    def clean_rt(self):
+        return _small_unit(self.cleaned_data.get("rt"), "RT")
+
+    def clean_volume(self):
+        volume = self.cleaned_data.get("volume")
+        if volume is not None and volume <= 0:
+            raise forms.ValidationError(_("Volume harus lebih dari nol."))
+        return volume
+
+    def clean(self):
+        data = super().clean()
+        latitude, longitude = data.get("latitude"), data.get("longitude")
+        if (latitude is None) != (longitude is None):
+            raise forms.ValidationError(_("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
+        if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise forms.ValidationError(_("Koordinat di luar bumi: periksa lintang dan bujur."))
+        return data
+
+
+def _small_unit(value, label):
+    if value is not None and not 1 <= value <= 999:
+        raise forms.ValidationError(_("Nomor %(unit)s antara 1 dan 999.") % {"unit": label})
+    return value
+
+
+class DecisionForm(forms.Form):
+    seen_change = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(label=_("Keputusan"), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Alasan / catatan"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Tampil untuk publik. Wajib diisi bila usulan ditolak."),
+    )
+    agency = forms.ModelChoiceField(
+        label=_("Perangkat daerah tujuan"),
+        queryset=Agency.objects.active(),
+        required=False,
+        empty_label=_("— tetap —"),
+        help_text=_("Wajib sebelum usulan diteruskan ke Forum Perangkat Daerah."),
+    )
+    priority = forms.IntegerField(label=_("Peringkat prioritas desa (P…)"), required=False, min_value=1)
+    merged_into = forms.CharField(
+        label=_("Digabung ke usulan (kode)"), required=False, max_length=24, help_text=_("Mis. 2027-6402-000123")
+    )
+    redirect_target = forms.ChoiceField(
+        label=_("Dialihkan ke"), required=False, choices=[("", "—"), *RedirectTarget.choices]
+    )
+
+    def __init__(self, *args, usulan: Usulan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.usulan = usulan
+        allowed = STAGE_DECISIONS[Stage(usulan.stage)]
+        self.fields["decision"].choices = [(d.value, d.label) for d in Decision if d in allowed]
+        if usulan.stage not in (Stage.RT_RW, Stage.DESA):
+            del self.fields["priority"]
+        else:
+            self.fields["priority"].max_value = usulan.cycle.desa_priority_limit
+            self.fields["priority"].help_text = _("P1 paling penting; paling banyak P%(limit)s.") % {
+                "limit": usulan.cycle.desa_priority_limit
+            }
+
+    def clean_merged_into(self):
+        code = self.cleaned_data.get("merged_into", "").strip()
+        if not code:
+            return None
+        target = Usulan.objects.filter(code=code).select_related("cycle").first()
+        if target is None:
+            raise forms.ValidationError(_("Tidak ada usulan dengan kode %(code)s.") % {"code": code})
+        return target
+
+
+class UsulanFilterForm(forms.Form):
+    hide_optional_marker = True
+
+
+def _year_choices():
+    return [(year, year) for year in Cycle.objects.values_list("year", flat=True)]
+
+
+class UsulanFilter(django_filters.FilterSet):
+    tahun = django_filters.TypedChoiceFilter(
+        label=_("Tahun RKPD"), field_name="cycle__year", choices=_year_choices, coerce=int, empty_label=_("Semua")
+    )
+    kecamatan = django_filters.ModelChoiceFilter(
+        label=_("Kecamatan"), queryset=Kecamatan.objects.all(), empty_label=_("Semua kecamatan")
+    )
+    desa = django_filters.ModelChoiceFilter(
+        label=_("Desa/kelurahan"),
+        queryset=Desa.objects.select_related("kecamatan"),
+        empty_label=_("Semua desa/kelurahan"),
+    )
+    bidang = django_filters.ModelChoiceFilter(
+        label=_("Bidang"),
+        field_name="field",
+        to_field_name="slug",
+        queryset=Field.objects.all(),
+        empty_label=_("Semua"),
+    )
+    tahap = django_filters.ChoiceFilter(
+        label=_("Tahap"), field_name="stage", choices=Stage.choices, empty_label=_("Semua tahap")
+    )
+    keputusan = django_filters.ChoiceFilter(
+        label=_("Status"), field_name="status", choices=Usulan.Status.choices, empty_label=_("Semua")
+    )
+    opd = django_filters.ModelChoiceFilter(
+        label=_("Perangkat daerah"), field_name="agency", queryset=Agency.objects.all(), empty_label=_("Semua")
+    )
+    manfaat = django_filters.ChoiceFilter(
+        label=_("Manfaat untuk"), choices=Beneficiary.choices, method="filter_beneficiary", empty_label=_("Semua")
+    )
+    q = django_filters.CharFilter(label=_("Cari judul atau kode"), method="search")
+
+    class Meta:
+        model = Usulan
+        fields = []
+        form = UsulanFilterForm
+
+    def filter_beneficiary(self, queryset, name, value):
+        return queryset.filter(**{BENEFICIARY_FIELDS[Beneficiary(value)]: True})
+
+    def search(self, queryset, name, value):
+        for word in value.split()[:5]:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(code__icontains=word))
+        return queryset
+
+
+class ReopenForm(forms.Form):
+    ends_on = forms.DateField(
+        label=_("Dibuka sampai tanggal"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Tulis tanggal sebagai TTTT-BB-HH, mis. 2026-03-31.")},
+    )
+    reason = forms.CharField(label=_("Alasan"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
