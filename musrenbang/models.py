@@ -200,6 +200,9 @@ class WindowReopening(models.Model):
         verbose_name = _("pembukaan kembali tahap")
         verbose_name_plural = _("pembukaan kembali tahap")
 
+    def __str__(self) -> str:
+        return f"{self.window}: {self.previous_ends_on} → {self.ends_on}"
+
 
 class UsulanQuerySet(models.QuerySet):
     def for_list(self):
@@ -410,7 +413,7 @@ class UsulanStatusChange(StatusChange):
 
 
 class Follow(models.Model):
-    """ "Ikuti": an e-mail to this person on every decision about the usulan."""
+    """Following ("Ikuti"): an e-mail to this person on every decision about the usulan."""
 
     usulan = models.ForeignKey(Usulan, on_delete=models.CASCADE, related_name="follows")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -420,3 +423,6 @@ class Follow(models.Model):
         constraints = [models.UniqueConstraint(fields=["usulan", "user"], name="unique_usulan_follow")]
         verbose_name = _("pengikut usulan")
         verbose_name_plural = _("pengikut usulan")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.usulan_id}"

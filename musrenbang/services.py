@@ -279,6 +279,7 @@ def _decision_effect(*, usulan, decision, reason, agency, merged_into, redirect_
     elif decision == Decision.MERGED:
         if merged_into is None:
             raise UsulanRefused(_("Tuliskan kode usulan yang menjadi tujuan penggabungan."), field="merged_into")
+        merged_into = Usulan.objects.get(pk=merged_into.pk)  # its status as saved, not as a page once read it
         if merged_into.pk == usulan.pk or merged_into.cycle_id != usulan.cycle_id:
             raise UsulanRefused(
                 _("Usulan hanya dapat digabung ke usulan lain pada tahun RKPD yang sama."), field="merged_into"

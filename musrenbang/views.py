@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -170,7 +171,9 @@ def window_reopen(request, pk):
             refusal_to_form(form, refusal)
         else:
             messages.success(
-                request, _("Jadwal %(window)s kini sampai %(date)s.") % {"window": window, "date": window.ends_on}
+                request,
+                _("Jadwal %(window)s kini dibuka sampai %(date)s.")
+                % {"window": window, "date": date_format(window.ends_on, "j F Y")},
             )
             return redirect("musrenbang:worklist")
     reopenings = window.reopenings.all()

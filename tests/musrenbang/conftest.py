@@ -144,7 +144,7 @@ def walk_to(usulan, stage, deciders, region):
         ("forum_pd", deciders.verifier, {}),
         ("kabupaten", deciders.bappeda, {}),
     ]
-    for step_stage, actor, extra in steps:
+    for step_stage, actor, extra in steps:  # noqa: B007 (the stage names the step)
         usulan.refresh_from_db()
         if usulan.stage == stage:
             return usulan
