@@ -150,12 +150,12 @@ class UsulanFilterForm(forms.Form):
 
 
 def _year_choices():
-    return [(year, year) for year in Cycle.objects.values_list("year", flat=True)]
+    return [(str(year), str(year)) for year in Cycle.objects.values_list("year", flat=True)]
 
 
 class UsulanFilter(django_filters.FilterSet):
-    tahun = django_filters.TypedChoiceFilter(
-        label=_("Tahun RKPD"), field_name="cycle__year", choices=_year_choices, coerce=int, empty_label=_("Semua")
+    tahun = django_filters.ChoiceFilter(
+        label=_("Tahun RKPD"), field_name="cycle__year", choices=_year_choices, empty_label=_("Semua")
     )
     kecamatan = django_filters.ModelChoiceFilter(
         label=_("Kecamatan"), queryset=Kecamatan.objects.all(), empty_label=_("Semua kecamatan")

@@ -1,0 +1,203 @@
+"""The public list and page, the citizens' form, following and its e-mails, and the operators' forms."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from musrenbang.models import Follow, StageWindow, Usulan, WindowReopening
+from tests.helpers import client_for
+from tests.musrenbang.conftest import decide, last_change, walk_to
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "problem": "Anak-anak menyeberang sungai tanpa jembatan.",
+    "title": "Jembatan ulin penyeberangan",
+    "description": "Jembatan kayu ulin 12 meter di RT 05.",
+    "kind": "fisik",
+    "rw": "1",
+    "rt": "5",
+    "volume": "12",
+    "unit": "meter",
+    "estimated_cost": "250000000",
+    "beneficiaries": ["anak", "perempuan"],
+    "latitude": "-0.4227",
+    "longitude": "116.9869",
+}
+
+
+def form_with(fields, **changes):
+    return {**FORM, "field": fields.road.pk, **changes}
+
+
+def test_citizen_proposes_and_lands_on_the_usulan_page(resident, fields, cycle):
+    response = client_for(resident).post(reverse("musrenbang:create"), form_with(fields), follow=True)
+    usulan = Usulan.objects.get()
+    assert response.redirect_chain[-1][0] == usulan.get_absolute_url()
+    page = response.content.decode()
+    assert f"Usulan Anda tercatat dengan kode {usulan.code}" in page
+    assert "Jembatan ulin penyeberangan" in page and "Diajukan" in page and "Berhenti mengikuti" in page
+    assert usulan.desa.name == "Maluhu" and usulan.for_children and usulan.for_women and not usulan.for_poor
+    assert str(usulan.latitude) == "-0.422700"
+
+
+def test_bad_input_is_explained_in_indonesian_and_kept(resident, fields, cycle):
+    bad = form_with(fields, estimated_cost="150.000.000", rt="1200", latitude="-0.42", longitude="", title="")
+    response = client_for(resident).post(reverse("musrenbang:create"), bad)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Tulis perkiraan biaya sebagai angka bulat, tanpa titik atau koma." in page
+    assert "Nomor RT antara 1 dan 999." in page
+    assert "Isi lintang dan bujur bersama-sama" in page
+    assert 'value="150.000.000"' in page and "Anak-anak menyeberang sungai tanpa jembatan." in page
+    assert not Usulan.objects.exists()
+
+
+def test_the_daily_limit_shows_on_the_form_with_the_text_kept(resident, fields, cycle, settings):
+    settings.MUSRENBANG_USULAN_PER_DAY = 1
+    client = client_for(resident)
+    client.post(reverse("musrenbang:create"), form_with(fields))
+    response = client.post(reverse("musrenbang:create"), form_with(fields, title="Usulan kedua hari ini"))
+    assert response.status_code == 400
+    assert "1 usulan dalam 24 jam terakhir" in response.content.decode()
+    assert 'value="Usulan kedua hari ini"' in response.content.decode()
+    assert Usulan.objects.count() == 1
+
+
+def test_citizen_without_a_desa_is_asked_to_fill_the_profile(citizen, fields, cycle):
+    response = client_for(citizen).post(reverse("musrenbang:create"), form_with(fields))
+    assert "Isi desa/kelurahan Anda di profil dulu" in response.content.decode()
+    assert not Usulan.objects.exists()
+
+
+def test_no_form_while_no_rt_rw_window_is_open(resident, fields, cycle):
+    StageWindow.objects.filter(cycle=cycle, stage="rt_rw").update(ends_on=timezone.localdate() - timedelta(days=1))
+    response = client_for(resident).post(reverse("musrenbang:create"), form_with(fields))
+    assert "usulan baru belum diterima" in response.content.decode()
+    assert not Usulan.objects.exists()
+
+
+def test_list_filters(make_usulan, deciders, region, fields, client, cycle):
+    road = make_usulan(title="Semenisasi jalan Maluhu")
+    school = make_usulan(title="Beasiswa anak Kampung Lama", desa=region.kampung_lama, field=fields.social)
+    school.for_poor = True
+    school.save(update_fields=["for_poor"])
+    forum = walk_to(make_usulan(title="Drainase Sukarame", desa=region.maluhu), "forum_pd", deciders, region)
+    rejected = make_usulan(title="Gapura")
+    decide(rejected, deciders.desa, "ditolak", reason="Bukan prioritas.")
+
+    def titles(**query):
+        return {u.title for u in client.get(reverse("musrenbang:index"), query).context["page"]}
+
+    everything = {road.title, school.title, forum.title, rejected.title}
+    assert titles() == everything
+    assert titles(tahun=str(cycle.year)) == everything
+    assert titles(tahun=str(cycle.year + 5)) == everything  # an unknown year is ignored with its error shown
+    assert titles(kecamatan=region.samboja.pk) == {school.title}
+    assert titles(desa=region.kampung_lama.pk) == {school.title}
+    assert titles(bidang="sosial-budaya") == {school.title}
+    assert titles(tahap="forum_pd") == {forum.title}
+    assert titles(keputusan="ditolak") == {rejected.title}
+    assert titles(opd=region.pupr.pk) == {forum.title}
+    assert titles(manfaat="keluarga_miskin") == {school.title}
+    assert titles(q="gapura") == {rejected.title}
+
+
+def test_list_runs_a_fixed_number_of_queries(make_usulan, client, django_assert_max_num_queries, settings):
+    settings.MUSRENBANG_USULAN_PER_DAY = 50
+    for n in range(25):
+        make_usulan(title=f"Usulan {n}")
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("musrenbang:index"), {"tahap": "rt_rw", "halaman": "2"})
+    assert len(response.context["page"].object_list) == 5
+
+
+def test_usulan_page_runs_a_fixed_number_of_queries(
+    make_usulan, deciders, region, client, django_assert_max_num_queries
+):
+    usulan = walk_to(make_usulan(), "kabupaten", deciders, region)
+    for n in range(3):
+        decide(make_usulan(title=f"Ganda {n}"), deciders.desa, "digabung", merged_into=usulan)
+    with django_assert_max_num_queries(6):
+        response = client.get(usulan.get_absolute_url())
+    page = response.content.decode()
+    assert page.count('class="decision-') == 5 and "Kecamatan Tenggarong" in page
+    assert "Op Maluhu" not in page  # the deciding unit and role, never the person
+
+
+def test_following_and_unfollowing(make_usulan, citizen2):
+    usulan = make_usulan()
+    client = client_for(citizen2)
+    path = reverse("musrenbang:follow", args=[usulan.code])
+    assert "Anda mengikuti usulan ini" in client.post(path, follow=True).content.decode()
+    assert Follow.objects.filter(usulan=usulan, user=citizen2).exists()
+    client.post(path)
+    assert not Follow.objects.filter(usulan=usulan, user=citizen2).exists()
+
+
+def test_every_follower_is_emailed_on_every_decision(
+    make_usulan, deciders, citizen2, resident, django_capture_on_commit_callbacks
+):
+    usulan = make_usulan()
+    client_for(citizen2).post(reverse("musrenbang:follow", args=[usulan.code]))
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(usulan, deciders.desa, "diteruskan")
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(usulan, deciders.desa, "ditolak", reason="Sudah ada di APBDes.")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([resident.email, citizen2.email] * 2)
+    rejected = [m for m in mail.outbox if "Ditolak" in m.subject]
+    assert len(rejected) == 2 and usulan.code in rejected[0].subject
+    assert "Sudah ada di APBDes." in rejected[0].body and usulan.get_absolute_url() in rejected[0].body
+    assert "Op Maluhu" not in rejected[0].body
+
+
+def test_decision_form_refuses_rejection_without_reason_and_keeps_the_choice(make_usulan, deciders):
+    usulan = make_usulan()
+    path = reverse("musrenbang:decide", args=[usulan.code])
+    response = client_for(deciders.desa).post(
+        path, {"decision": "ditolak", "reason": "", "seen_change": last_change(usulan)}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "Tuliskan alasan penolakan" in page
+    assert re.search(r'value="ditolak"[^>]*checked', page)
+    usulan.refresh_from_db()
+    assert usulan.status == "dibahas"
+
+
+def test_decision_form_tells_the_second_decider(make_usulan, deciders):
+    usulan = make_usulan()
+    path = reverse("musrenbang:decide", args=[usulan.code])
+    seen = last_change(usulan)
+    first = client_for(deciders.desa).post(path, {"decision": "diteruskan", "seen_change": seen})
+    assert first.status_code == 302
+    second = client_for(deciders.bappeda).post(path, {"decision": "ditunda", "reason": "Nanti", "seen_change": seen})
+    assert second.status_code == 400
+    assert "baru saja diputuskan oleh orang lain" in second.content.decode()
+    usulan.refresh_from_db()
+    assert (usulan.stage, usulan.status) == ("desa", "dibahas")
+
+
+def test_decision_form_merges_by_code_and_says_when_the_code_is_unknown(make_usulan, deciders):
+    kept, merged = make_usulan(), make_usulan(title="Sama")
+    path = reverse("musrenbang:decide", args=[merged.code])
+    client = client_for(deciders.desa)
+    unknown = client.post(path, {"decision": "digabung", "merged_into": "2099-0000-000009", "seen_change": 0})
+    assert "Tidak ada usulan dengan kode 2099-0000-000009." in unknown.content.decode()
+    client.post(path, {"decision": "digabung", "merged_into": kept.code, "seen_change": last_change(merged)})
+    merged.refresh_from_db()
+    assert merged.merged_into == kept
+
+
+def test_bappeda_reopens_a_window_through_its_page(deciders, cycle):
+    window = StageWindow.objects.get(cycle=cycle, stage="kecamatan")
+    until = timezone.localdate() + timedelta(days=30)
+    path = reverse("musrenbang:window_reopen", args=[window.pk])
+    refused = client_for(deciders.bappeda).post(path, {"ends_on": until.isoformat(), "reason": ""})
+    assert refused.status_code == 400 and f'value="{until.isoformat()}"' in refused.content.decode()
+    client_for(deciders.bappeda).post(path, {"ends_on": until.isoformat(), "reason": "Camat berhalangan."})
+    window.refresh_from_db()
+    assert window.ends_on == until and WindowReopening.objects.get().reason == "Camat berhalangan."
