@@ -20,6 +20,24 @@ from wilayah.models import Agency, Desa, Kecamatan
 COST_MAX = 1_000_000_000_000  # a trillion Rupiah: beyond any single usulan; stops typos of a few extra zeros
 
 
+class RupiahField(forms.IntegerField):
+    """Whole Rupiah, written as people write them: "150.000.000", "Rp 150 000 000" or "150000000"."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    default_error_messages = {"invalid": _("Tulis perkiraan biaya dalam angka rupiah, mis. 150.000.000.")}
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=0, max_value=COST_MAX, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removeprefix("Rp").removeprefix("rp").strip()
+            value = value.replace(".", "").replace(" ", "").replace("\u00a0", "")
+            if not value.isdigit() and value:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class UsulanForm(forms.ModelForm):
     beneficiaries = forms.MultipleChoiceField(
         label=_("Siapa yang paling merasakan manfaatnya?"),
@@ -28,13 +46,7 @@ class UsulanForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Pilih semua yang sesuai."),
     )
-    estimated_cost = forms.IntegerField(
-        label=_("Perkiraan biaya (Rp)"),
-        min_value=0,
-        max_value=COST_MAX,
-        help_text=_("Angka saja, tanpa titik. Mis. 150000000"),
-        error_messages={"invalid": _("Tulis perkiraan biaya sebagai angka bulat, tanpa titik atau koma.")},
-    )
+    estimated_cost = RupiahField(label=_("Perkiraan biaya (Rp)"), help_text=_("Mis. 150.000.000"))
 
     class Meta:
         model = Usulan

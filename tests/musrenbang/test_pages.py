@@ -23,7 +23,7 @@ FORM = {
     "rt": "5",
     "volume": "12",
     "unit": "meter",
-    "estimated_cost": "250000000",
+    "estimated_cost": "Rp 250.000.000",
     "beneficiaries": ["anak", "perempuan"],
     "latitude": "-0.4227",
     "longitude": "116.9869",
@@ -42,18 +42,18 @@ def test_citizen_proposes_and_lands_on_the_usulan_page(resident, fields, cycle):
     assert f"Usulan Anda tercatat dengan kode {usulan.code}" in page
     assert "Jembatan ulin penyeberangan" in page and "Diajukan" in page and "Berhenti mengikuti" in page
     assert usulan.desa.name == "Maluhu" and usulan.for_children and usulan.for_women and not usulan.for_poor
-    assert str(usulan.latitude) == "-0.422700"
+    assert str(usulan.latitude) == "-0.422700" and usulan.estimated_cost == 250_000_000
 
 
 def test_bad_input_is_explained_in_indonesian_and_kept(resident, fields, cycle):
-    bad = form_with(fields, estimated_cost="150.000.000", rt="1200", latitude="-0.42", longitude="", title="")
+    bad = form_with(fields, estimated_cost="seratus juta", rt="1200", latitude="-0.42", longitude="", title="")
     response = client_for(resident).post(reverse("musrenbang:create"), bad)
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Tulis perkiraan biaya sebagai angka bulat, tanpa titik atau koma." in page
+    assert "Tulis perkiraan biaya dalam angka rupiah, mis. 150.000.000." in page
     assert "Nomor RT antara 1 dan 999." in page
     assert "Isi lintang dan bujur bersama-sama" in page
-    assert 'value="150.000.000"' in page and "Anak-anak menyeberang sungai tanpa jembatan." in page
+    assert 'value="seratus juta"' in page and "Anak-anak menyeberang sungai tanpa jembatan." in page
     assert not Usulan.objects.exists()
 
 
