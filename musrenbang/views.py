@@ -10,7 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from musrenbang import services
 from musrenbang.access import get_usulan_for_decider, get_window_for_bappeda, require_decider_scope
+from musrenbang.exports import xlsx_response
 from musrenbang.forms import DecisionForm, ReopenForm, UsulanFilter, UsulanForm
+from musrenbang.funnel import funnel_of
 from musrenbang.models import Cycle, Follow, Origin, Stage, StageWindow, Usulan
 from ruangrunding.refusals import refusal_to_form
 
@@ -20,16 +22,30 @@ PER_PAGE = 20
 @require_safe
 def index(request):
     """Everyone: every usulan, filtered by year, place, field, stage, status, agency and who benefits."""
-    usulan_filter = UsulanFilter(request.GET or None, queryset=Usulan.objects.for_list())
-    usulan = usulan_filter.qs if usulan_filter.is_bound else Usulan.objects.for_list()
+    usulan_filter, usulan = filtered(request)
     page = Paginator(usulan, PER_PAGE).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
-    return render(
-        request,
-        "musrenbang/index.html",
-        {"filter": usulan_filter, "page": page, "query": query.urlencode(), "open_cycle": open_cycle()},
-    )
+    context = {
+        "filter": usulan_filter,
+        "page": page,
+        "query": query.urlencode(),
+        "open_cycle": open_cycle(),
+        "funnel": funnel_of(usulan.order_by().funnel()),
+    }
+    return render(request, "musrenbang/index.html", context)
+
+
+def filtered(request):
+    usulan_filter = UsulanFilter(request.GET or None, queryset=Usulan.objects.for_list())
+    return usulan_filter, (usulan_filter.qs if usulan_filter.is_bound else Usulan.objects.for_list())
+
+
+@require_safe
+def download(request):
+    """Everyone: the filtered list as an XLSX file."""
+    _filter, usulan = filtered(request)
+    return xlsx_response(usulan)
 
 
 def open_cycle() -> Cycle | None:

@@ -68,7 +68,10 @@ def test_other_pages_by_role(people, make_usulan, cycle):
     assert statuses(people, reverse("musrenbang:window_reopen", args=[window.pk])) == dict(
         zip(PEOPLE, REOPEN, strict=True)
     )
-    assert statuses(people, reverse("musrenbang:index")) == dict(zip(PEOPLE, PUBLIC, strict=True))
+    for name in ("musrenbang:index", "musrenbang:download"):
+        assert statuses(people, reverse(name)) == dict(zip(PEOPLE, PUBLIC, strict=True))
+    for name, unit in (("musrenbang:feed_kecamatan", usulan.kecamatan_id), ("musrenbang:feed_desa", usulan.desa_id)):
+        assert statuses(people, reverse(name, args=[unit])) == dict(zip(PEOPLE, PUBLIC, strict=True))
     assert statuses(people, usulan.get_absolute_url()) == dict(zip(PEOPLE, PUBLIC, strict=True))
     assert statuses(people, reverse("musrenbang:create")) == dict(zip(PEOPLE, CREATE, strict=True))
     follow = reverse("musrenbang:follow", args=[usulan.code])

@@ -77,6 +77,9 @@ EXPECTED = {
     "pustaka:data_csv": EVERYONE,
     "musrenbang:index": EVERYONE,
     "musrenbang:create": SIGNED_IN,
+    "musrenbang:download": EVERYONE,
+    "musrenbang:feed_kecamatan": EVERYONE,
+    "musrenbang:feed_desa": EVERYONE,
     # Operator pages: nobody in this cast holds a deciding role (tests/musrenbang/test_access_matrix.py has them)
     "musrenbang:worklist": [404] * 7,
     "musrenbang:window_reopen": [404] * 7,
