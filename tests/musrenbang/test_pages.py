@@ -1,9 +1,11 @@
 """The public list and page, the citizens' form, following and its e-mails, and the operators' forms."""
 
+import gzip
 import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -201,3 +203,21 @@ def test_bappeda_reopens_a_window_through_its_page(deciders, cycle):
     client_for(deciders.bappeda).post(path, {"ends_on": until.isoformat(), "reason": "Camat berhalangan."})
     window.refresh_from_db()
     assert window.ends_on == until and WindowReopening.objects.get().reason == "Camat berhalangan."
+
+
+def page_weight(html: bytes) -> int:
+    """HTML, stylesheets and scripts of a page, gzip-compressed, as a phone downloads them."""
+    total = len(gzip.compress(html, 6))
+    for asset in re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
+        with open(finders.find(asset.decode()), "rb") as handle:
+            total += len(gzip.compress(handle.read(), 6))
+    return total
+
+
+def test_list_and_usulan_page_fit_the_30_kb_budget(make_usulan, deciders, region, client, settings):
+    settings.MUSRENBANG_USULAN_PER_DAY = 50
+    for n in range(25):
+        make_usulan(title=f"Usulan pembangunan nomor {n} untuk kelurahan", beneficiaries=["anak", "perempuan"])
+    usulan = walk_to(make_usulan(), "kabupaten", deciders, region)
+    assert page_weight(client.get(reverse("musrenbang:index")).content) < 30 * 1024
+    assert page_weight(client.get(usulan.get_absolute_url()).content) < 30 * 1024
