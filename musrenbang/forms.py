@@ -11,6 +11,7 @@ from musrenbang.models import (
     Decision,
     Field,
     Kind,
+    Origin,
     RedirectTarget,
     Stage,
     Usulan,
@@ -101,6 +102,30 @@ class UsulanForm(forms.ModelForm):
         if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
             raise forms.ValidationError(_("Koordinat di luar bumi: periksa lintang dan bujur."))
         return data
+
+
+class RecordForm(UsulanForm):
+    """An operator records an usulan raised at a meeting by a resident without an account (name only)."""
+
+    cycle = forms.ModelChoiceField(label=_("Tahun RKPD"), queryset=Cycle.objects.all(), empty_label=None)
+    desa = forms.ModelChoiceField(label=_("Desa/kelurahan"), queryset=Desa.objects.none())
+    origin = forms.ChoiceField(label=_("Asal usulan"))
+    proposer_name = forms.CharField(
+        label=_("Nama pengusul"), max_length=100, help_text=_("Warga atau kelompok yang menyampaikan usulan.")
+    )
+    field_order = ["cycle", "origin", "desa", "proposer_name"]
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        desa = Desa.objects.active().select_related("kecamatan")
+        origins = [Origin.RT_RW, Origin.DESA]
+        if not scope.whole_region:
+            desa = desa.filter(pk__in=scope.desa_ids)
+        else:
+            origins += [Origin.POKIR, Origin.AGENCY]
+        self.fields["desa"].queryset = desa
+        self.fields["origin"].choices = [(origin.value, origin.label) for origin in origins]
+        self.order_fields(self.field_order)
 
 
 def _small_unit(value, label):

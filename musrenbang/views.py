@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from musrenbang import services
 from musrenbang.access import get_usulan_for_decider, get_window_for_bappeda, require_decider_scope
 from musrenbang.exports import xlsx_response
-from musrenbang.forms import DecisionForm, ReopenForm, UsulanFilter, UsulanForm
+from musrenbang.forms import DecisionForm, RecordForm, ReopenForm, UsulanFilter, UsulanForm
 from musrenbang.funnel import funnel_of
 from musrenbang.models import Cycle, Follow, Origin, Stage, StageWindow, Usulan
 from ruangrunding.refusals import refusal_to_form
@@ -96,6 +97,30 @@ def create(request):
             return redirect(usulan)
     status = 400 if form.errors else 200
     return render(request, "musrenbang/create.html", {"form": form, "cycle": cycle, "desa": desa}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def record(request):
+    """Operators desa (for their desa) and Bappeda: record an usulan raised at a meeting, by the proposer's name."""
+    scope = require_decider_scope(request)
+    if not (scope.whole_region or scope.desa_ids):
+        raise Http404
+    form = RecordForm(request.POST or None, scope=scope)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        cycle, desa, origin = data.pop("cycle"), data.pop("desa"), data.pop("origin")
+        proposer_name = data.pop("proposer_name")
+        try:
+            usulan = services.usulan_create(
+                cycle=cycle, desa=desa, data=data, proposer_name=proposer_name, recorded_by=request.user, origin=origin
+            )
+        except services.UsulanRefused as refusal:
+            refusal_to_form(form, refusal)
+        else:
+            messages.success(request, _("Usulan tercatat dengan kode %(code)s.") % {"code": usulan.code})
+            return redirect("musrenbang:worklist")
+    return render(request, "musrenbang/record.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @login_required

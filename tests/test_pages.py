@@ -134,6 +134,7 @@ def musrenbang_breadcrumb_pages(citizen) -> list[str]:
         reverse("musrenbang:create"),
         usulan.get_absolute_url(),
         reverse("musrenbang:worklist"),
+        reverse("musrenbang:record"),
         reverse("musrenbang:decide", args=[usulan.code]),
         reverse("musrenbang:window_reopen", args=[cycle.windows.first().pk]),
     ]

@@ -30,6 +30,7 @@ DECIDE_AT = {
 }
 WORKLIST = [200, 200, 200, 200, 200, 200, 200, 404, 404]
 REOPEN = [404, 404, 404, 404, 404, 404, 200, 404, 404]
+RECORD = [200, 200, 404, 404, 404, 404, 200, 404, 404]  # operators desa and Bappeda
 PUBLIC = [200] * 9
 CREATE = [200] * 8 + [302]  # anonymous → "Masuk"
 FOLLOW_BY_GET = [405] * 8 + [302]
@@ -65,6 +66,7 @@ def test_other_pages_by_role(people, make_usulan, cycle):
     usulan = make_usulan()
     window = cycle.windows.get(stage="desa")
     assert statuses(people, reverse("musrenbang:worklist")) == dict(zip(PEOPLE, WORKLIST, strict=True))
+    assert statuses(people, reverse("musrenbang:record")) == dict(zip(PEOPLE, RECORD, strict=True))
     assert statuses(people, reverse("musrenbang:window_reopen", args=[window.pk])) == dict(
         zip(PEOPLE, REOPEN, strict=True)
     )

@@ -221,3 +221,26 @@ def test_list_and_usulan_page_fit_the_30_kb_budget(make_usulan, deciders, region
     usulan = walk_to(make_usulan(), "kabupaten", deciders, region)
     assert page_weight(client.get(reverse("musrenbang:index")).content) < 30 * 1024
     assert page_weight(client.get(usulan.get_absolute_url()).content) < 30 * 1024
+
+
+def record_form(fields, cycle, desa, **changes):
+    recorded = {"cycle": cycle.pk, "desa": desa.pk, "origin": "musyawarah_rt_rw", "proposer_name": "Pak Darmin"}
+    return form_with(fields, **{**recorded, **changes})
+
+
+def test_operator_records_a_residents_usulan_by_name(deciders, fields, cycle, region, client):
+    response = client_for(deciders.desa).post(reverse("musrenbang:record"), record_form(fields, cycle, region.maluhu))
+    usulan = Usulan.objects.get()
+    assert response.status_code == 302
+    assert (usulan.proposer, usulan.proposer_name, usulan.recorded_by) == (None, "Pak Darmin", deciders.desa)
+    page = client.get(usulan.get_absolute_url()).content.decode()
+    assert "Musyawarah RT/RW · Pak Darmin" in page and "Op Maluhu" not in page
+
+
+def test_operator_cannot_record_for_another_desa(deciders, fields, cycle, region):
+    form = record_form(fields, cycle, region.kampung_lama, proposer_name="")
+    response = client_for(deciders.desa).post(reverse("musrenbang:record"), form)
+    page = response.content.decode()
+    assert response.status_code == 400 and not Usulan.objects.exists()
+    assert "Masukkan pilihan yang valid" in page and "Bidang ini tidak boleh kosong" in page
+    assert "Anak-anak menyeberang sungai tanpa jembatan." in page
