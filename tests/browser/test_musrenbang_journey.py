@@ -83,3 +83,29 @@ def test_usulan_from_the_citizen_to_the_rkpd(live_server, any_phone, mailoutbox)
     expect(page.get_by_text("Masuk RKPD", exact=True)).to_be_visible()
     screenshot(page, f"musrenbang-usulan-360-{page.js}")
     assert sum(1 for message in mailoutbox if message.to == ["siti@contoh.id"]) == 5
+
+
+@pytest.mark.usefixtures("resident", "cycle", "fields")
+def test_one_button_fills_the_location_from_the_phone(live_server, browser):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        locale="id-ID",
+        geolocation={"latitude": -0.4227, "longitude": 116.9869},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    try:
+        sign_in(page, live_server.url, "siti", "/musrenbang/usulkan/")
+        page.get_by_role("button", name="Pakai lokasi saya").click()
+        expect(page.get_by_text("Lokasi terisi dari ponsel Anda.")).to_be_visible()
+        expect(page.get_by_label("Lintang")).to_have_value("-0.422700")
+        expect(page.get_by_label("Bujur")).to_have_value("116.986900")
+    finally:
+        context.close()
+
+
+@pytest.mark.usefixtures("resident", "cycle", "fields")
+def test_without_javascript_there_is_no_location_button(live_server, phone_without_js):
+    sign_in(phone_without_js, live_server.url, "siti", "/musrenbang/usulkan/")
+    expect(phone_without_js.get_by_label("Judul usulan")).to_be_visible()
+    expect(phone_without_js.get_by_role("button", name="Pakai lokasi saya")).to_be_hidden()
