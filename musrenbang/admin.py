@@ -39,7 +39,18 @@ class StatusChangeInline(admin.TabularInline):
     fk_name = "record"
     extra = 0
     can_delete = False
-    fields = ["at", "stage", "decision", "unit", "actor_role", "actor", "note", "merged_into", "redirect_target"]
+    fields = [
+        "at",
+        "stage",
+        "decision",
+        "unit",
+        "actor_role",
+        "actor",
+        "note",
+        "merged_into",
+        "redirect_target",
+        "minutes",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

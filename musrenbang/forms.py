@@ -16,9 +16,11 @@ from musrenbang.models import (
     Stage,
     Usulan,
 )
+from ruangrunding.filetypes import check_size, refuse_polyglot, sniff
 from wilayah.models import Agency, Desa, Kecamatan
 
-COST_MAX = 1_000_000_000_000  # a trillion Rupiah: beyond any single usulan; stops typos of a few extra zeros
+COST_MAX = 1_000_000_000_000
+MINUTES_MAX_BYTES = 10 * 1024 * 1024  # a trillion Rupiah: beyond any single usulan; stops typos of a few extra zeros
 
 
 class RupiahField(forms.IntegerField):
@@ -158,6 +160,25 @@ class DecisionForm(forms.Form):
     redirect_target = forms.ChoiceField(
         label=_("Dialihkan ke"), required=False, choices=[("", "—"), *RedirectTarget.choices]
     )
+    minutes = forms.FileField(
+        label=_("Berita acara (PDF)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+        help_text=_("Paling besar 10 MB. Tampil untuk publik di riwayat usulan."),
+    )
+
+    def clean_minutes(self):
+        upload = self.cleaned_data.get("minutes")
+        if not upload:
+            return None
+        check_size(upload, MINUTES_MAX_BYTES)
+        upload.seek(0)
+        data = upload.read()
+        upload.seek(0)
+        if sniff(data) != "pdf":
+            raise forms.ValidationError(_("Berita acara hanya dapat diunggah sebagai PDF. Isi berkas ini bukan PDF."))
+        refuse_polyglot(data)
+        return upload
 
     def __init__(self, *args, usulan: Usulan, **kwargs):
         super().__init__(*args, **kwargs)

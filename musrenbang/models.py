@@ -400,6 +400,12 @@ class UsulanStatusChange(StatusChange):
         Agency, verbose_name=_("perangkat daerah"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     redirect_target = models.CharField(_("dialihkan ke"), max_length=8, blank=True, choices=RedirectTarget.choices)
+    minutes = models.FileField(
+        _("berita acara"),
+        upload_to="musrenbang/berita-acara/%Y/",
+        blank=True,
+        help_text=_("PDF berita acara musyawarah yang memutuskan; tampil untuk publik."),
+    )
 
     class Meta(StatusChange.Meta):
         verbose_name = _("keputusan usulan")

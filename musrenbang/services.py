@@ -1,5 +1,6 @@
 """Writes of the Musrenbang module: proposing, deciding at a stage, following, reopening a stage's window."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -163,6 +164,7 @@ def usulan_decide(
     merged_into: Usulan | None = None,
     redirect_target: str = "",
     priority: int | None = None,
+    minutes=None,
     today: date | None = None,
 ) -> UsulanStatusChange:
     """Record one decision at the usulan's current stage and move it accordingly.
@@ -233,7 +235,10 @@ def usulan_decide(
         change.merged_into = moved.get("merged_into")
         change.agency = moved.get("agency")
         change.redirect_target = moved.get("redirect_target", "")
-        change.save(update_fields=["stage", "decision", "merged_into", "agency", "redirect_target"])
+        if minutes is not None:
+            # Stored under a random name: the uploader's file name says nothing the public needs.
+            change.minutes.save(f"{uuid.uuid4().hex}.pdf", minutes, save=False)
+        change.save(update_fields=["stage", "decision", "merged_into", "agency", "redirect_target", "minutes"])
         transaction.on_commit(lambda: notifications.decision_made(change.pk))
     return change
 

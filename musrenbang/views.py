@@ -166,7 +166,7 @@ def decide(request, code):
     access = get_usulan_for_decider(request, code)
     usulan = access.usulan
     last = usulan.status_changes.order_by("-at", "-pk").values_list("pk", flat=True).first()
-    form = DecisionForm(request.POST or None, usulan=usulan, initial={"seen_change": last})
+    form = DecisionForm(request.POST or None, request.FILES or None, usulan=usulan, initial={"seen_change": last})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -180,6 +180,7 @@ def decide(request, code):
                 merged_into=data["merged_into"],
                 redirect_target=data["redirect_target"],
                 priority=data.get("priority"),
+                minutes=data["minutes"],
             )
         except services.UsulanRefused as refusal:
             refusal_to_form(form, refusal)
@@ -190,7 +191,15 @@ def decide(request, code):
             return redirect("musrenbang:worklist")
     window = StageWindow.objects.filter(cycle_id=usulan.cycle_id, stage=usulan.stage).first()
     timeline = usulan.status_changes.select_related("merged_into", "agency")
-    context = {"usulan": usulan, "form": form, "decider": access.decider, "window": window, "timeline": timeline}
+    context = {
+        "usulan": usulan,
+        "form": form,
+        "decider": access.decider,
+        "window": window,
+        "timeline": timeline,
+        # A browser never refills a file field: after an error, say the PDF has to be chosen again.
+        "choose_minutes_again": bool(form.errors and request.FILES.get("minutes")),
+    }
     return render(request, "musrenbang/decide.html", context, status=400 if form.errors else 200)
 
 

@@ -7,11 +7,13 @@ from datetime import timedelta
 import pytest
 from django.contrib.staticfiles import finders
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from musrenbang.models import Follow, StageWindow, Usulan, WindowReopening
 from tests.helpers import client_for
+from tests.konsultasi.files import MINIMAL_PDF
 from tests.musrenbang.conftest import decide, last_change, walk_to
 
 pytestmark = pytest.mark.django_db
@@ -244,3 +246,26 @@ def test_operator_cannot_record_for_another_desa(deciders, fields, cycle, region
     assert response.status_code == 400 and not Usulan.objects.exists()
     assert "Masukkan pilihan yang valid" in page and "Bidang ini tidak boleh kosong" in page
     assert "Anak-anak menyeberang sungai tanpa jembatan." in page
+
+
+def test_berita_acara_pdf_is_public_on_the_timeline(make_usulan, deciders, client):
+    usulan = make_usulan()
+    minutes = SimpleUploadedFile("BA musdus RT 03 (rahasia nama).pdf", MINIMAL_PDF, "application/pdf")
+    form = {"decision": "diteruskan", "seen_change": last_change(usulan), "minutes": minutes}
+    client_for(deciders.desa).post(reverse("musrenbang:decide", args=[usulan.code]), form)
+    change = usulan.status_changes.last()
+    assert change.minutes.name.startswith("musrenbang/berita-acara/") and change.minutes.name.endswith(".pdf")
+    assert "rahasia" not in change.minutes.name
+    assert change.minutes.url in client.get(usulan.get_absolute_url()).content.decode()
+
+
+def test_berita_acara_that_is_not_a_pdf_is_refused_and_nothing_is_decided(make_usulan, deciders):
+    usulan = make_usulan()
+    fake = SimpleUploadedFile("berita-acara.pdf", b"<html><script>alert(1)</script></html>", "application/pdf")
+    form = {"decision": "diteruskan", "seen_change": last_change(usulan), "minutes": fake}
+    response = client_for(deciders.desa).post(reverse("musrenbang:decide", args=[usulan.code]), form)
+    page = response.content.decode()
+    assert response.status_code == 400 and "Isi berkas ini bukan PDF." in page
+    assert "Pilih berkas berita acara lagi" in page
+    usulan.refresh_from_db()
+    assert usulan.stage == "rt_rw"
