@@ -1,8 +1,11 @@
+import uuid
+
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.images import normalise_image
 from musrenbang.models import (
     BENEFICIARY_FIELDS,
     STAGE_DECISIONS,
@@ -20,7 +23,9 @@ from ruangrunding.filetypes import check_size, refuse_polyglot, sniff
 from wilayah.models import Agency, Desa, Kecamatan
 
 COST_MAX = 1_000_000_000_000
-MINUTES_MAX_BYTES = 10 * 1024 * 1024  # a trillion Rupiah: beyond any single usulan; stops typos of a few extra zeros
+MINUTES_MAX_BYTES = 10 * 1024 * 1024
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTOS_MAX = 3  # a trillion Rupiah: beyond any single usulan; stops typos of a few extra zeros
 
 
 class RupiahField(forms.IntegerField):
@@ -41,6 +46,37 @@ class RupiahField(forms.IntegerField):
         return super().to_python(value)
 
 
+class MultiplePhotoInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Up to PHOTOS_MAX photos of the place, each JPEG or PNG by its bytes, re-encoded without metadata."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultiplePhotoInput(attrs={"accept": ".jpg,.jpeg,.png,image/jpeg,image/png"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [upload for upload in (data if isinstance(data, (list, tuple)) else [data]) if upload]
+        if not uploads:
+            return []
+        if len(uploads) > PHOTOS_MAX:
+            raise forms.ValidationError(_("Paling banyak %(count)s foto.") % {"count": PHOTOS_MAX})
+        return [clean_photo(upload) for upload in uploads]
+
+
+def clean_photo(upload):
+    check_size(upload, PHOTO_MAX_BYTES)
+    upload.seek(0)
+    if sniff(upload.read(64)) not in ("jpg", "png"):
+        raise forms.ValidationError(_("Foto hanya dapat berupa JPG atau PNG. Isi berkas ini bukan gambar."))
+    upload.seek(0)
+    photo = normalise_image(upload, max_side=1600)
+    photo.name = f"{uuid.uuid4().hex}.{photo.name.rsplit('.', 1)[-1]}"
+    return photo
+
+
 class UsulanForm(forms.ModelForm):
     beneficiaries = forms.MultipleChoiceField(
         label=_("Siapa yang paling merasakan manfaatnya?"),
@@ -50,6 +86,11 @@ class UsulanForm(forms.ModelForm):
         help_text=_("Pilih semua yang sesuai."),
     )
     estimated_cost = RupiahField(label=_("Perkiraan biaya (Rp)"), help_text=_("Mis. 150.000.000"))
+    photos = PhotosField(
+        label=_("Foto lokasi"),
+        required=False,
+        help_text=_("Paling banyak 3 foto JPG atau PNG, masing-masing paling besar 5 MB. Data lokasi di foto dihapus."),
+    )
 
     class Meta:
         model = Usulan

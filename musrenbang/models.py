@@ -211,7 +211,7 @@ class UsulanQuerySet(models.QuerySet):
     def for_page(self):
         return self.select_related(
             "cycle", "kecamatan", "desa", "field", "agency", "merged_into", "merged_into__desa"
-        ).prefetch_related("merged_from")
+        ).prefetch_related("merged_from", "photos")
 
     def in_scope(self, scope):
         """The usulan a scope's holder decides on now: desa-stage ones of their desa, kecamatan-stage ones
@@ -416,6 +416,22 @@ class UsulanStatusChange(StatusChange):
         if self.actor_role == CITIZEN_ROLE:
             return str(_("warga"))
         return str(Role(self.actor_role).label) if self.actor_role in Role.values else self.actor_role
+
+
+class UsulanPhoto(models.Model):
+    """A photo of the place, re-encoded on upload (no metadata, no location from the camera, at most 1600 px)."""
+
+    usulan = models.ForeignKey(Usulan, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("foto"), upload_to="musrenbang/foto/%Y/")
+    position = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("foto usulan")
+        verbose_name_plural = _("foto usulan")
+
+    def __str__(self) -> str:
+        return self.image.name
 
 
 class Follow(models.Model):

@@ -26,6 +26,7 @@ from musrenbang.models import (
     Stage,
     StageWindow,
     Usulan,
+    UsulanPhoto,
     UsulanStatusChange,
     WindowReopening,
     next_stage,
@@ -93,7 +94,7 @@ def usulan_create(
             _("Usulan untuk RKPD %(year)s tidak diterima saat ini: jadwal %(stage)s tidak sedang berjalan.")
             % {"year": cycle.year, "stage": Stage(stage).label}
         )
-    fields = {key: value for key, value in data.items() if key != "beneficiaries"}
+    fields = {key: value for key, value in data.items() if key not in ("beneficiaries", "photos")}
     chosen = set(data.get("beneficiaries") or ())
     fields.update({name: group in chosen for group, name in BENEFICIARY_FIELDS.items()})
     with transaction.atomic():
@@ -124,6 +125,8 @@ def usulan_create(
         )
         if proposer is not None:
             Follow.objects.create(usulan=usulan, user=proposer)
+        for position, photo in enumerate(data.get("photos") or ()):
+            UsulanPhoto.objects.create(usulan=usulan, image=photo, position=position)
     return usulan
 
 

@@ -80,7 +80,7 @@ def create(request):
     """Signed-in citizens: propose an usulan for their desa (from their profile) while proposals are open."""
     cycle = open_cycle()
     desa = request.user.desa
-    form = UsulanForm(request.POST or None)
+    form = UsulanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and cycle and desa and form.is_valid():
         try:
             usulan = services.usulan_create(
@@ -95,8 +95,13 @@ def create(request):
                 % {"code": usulan.code},
             )
             return redirect(usulan)
-    status = 400 if form.errors else 200
-    return render(request, "musrenbang/create.html", {"form": form, "cycle": cycle, "desa": desa}, status=status)
+    context = {
+        "form": form,
+        "cycle": cycle,
+        "desa": desa,
+        "choose_photos_again": bool(form.errors and request.FILES.get("photos")),
+    }
+    return render(request, "musrenbang/create.html", context, status=400 if form.errors else 200)
 
 
 @never_cache
@@ -106,7 +111,7 @@ def record(request):
     scope = require_decider_scope(request)
     if not (scope.whole_region or scope.desa_ids):
         raise Http404
-    form = RecordForm(request.POST or None, scope=scope)
+    form = RecordForm(request.POST or None, request.FILES or None, scope=scope)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         cycle, desa, origin = data.pop("cycle"), data.pop("desa"), data.pop("origin")

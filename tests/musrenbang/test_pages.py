@@ -1,6 +1,7 @@
 """The public list and page, the citizens' form, following and its e-mails, and the operators' forms."""
 
 import gzip
+import io
 import re
 from datetime import timedelta
 
@@ -10,9 +11,11 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from musrenbang.models import Follow, StageWindow, Usulan, WindowReopening
 from tests.helpers import client_for
+from tests.konsultasi import files
 from tests.konsultasi.files import MINIMAL_PDF
 from tests.musrenbang.conftest import decide, last_change, walk_to
 
@@ -269,3 +272,40 @@ def test_berita_acara_that_is_not_a_pdf_is_refused_and_nothing_is_decided(make_u
     assert "Pilih berkas berita acara lagi" in page
     usulan.refresh_from_db()
     assert usulan.stage == "rt_rw"
+
+
+def camera_jpeg(name="jalan.jpg") -> SimpleUploadedFile:
+    """A phone photo: JPEG with camera metadata in its EXIF."""
+    exif = Image.Exif()
+    exif[0x010F] = "KameraPonsel"  # Make
+    exif[0x0131] = "Lokasi rumah pengusul"  # Software: any text the public must not get
+    buffer = io.BytesIO()
+    Image.new("RGB", (2400, 1800), (120, 90, 60)).save(buffer, format="JPEG", exif=exif)
+    return SimpleUploadedFile(name, buffer.getvalue(), "image/jpeg")
+
+
+def test_photos_are_reencoded_without_metadata_and_shown(resident, fields, cycle, client):
+    form = form_with(fields, photos=[camera_jpeg(), files.png()])
+    client_for(resident).post(reverse("musrenbang:create"), form)
+    usulan = Usulan.objects.get()
+    photos = list(usulan.photos.all())
+    assert len(photos) == 2
+    with Image.open(photos[0].image) as image:
+        assert max(image.size) == 1600 and not image.getexif()
+    assert "jalan" not in photos[0].image.name
+    assert photos[1].image.url in client.get(usulan.get_absolute_url()).content.decode()
+
+
+def test_a_photo_that_is_not_an_image_is_refused_with_the_text_kept(resident, fields, cycle):
+    fake = SimpleUploadedFile("foto.jpg", b"%PDF-1.4 bukan foto", "image/jpeg")
+    response = client_for(resident).post(reverse("musrenbang:create"), form_with(fields, photos=[fake]))
+    page = response.content.decode()
+    assert response.status_code == 400 and "Isi berkas ini bukan gambar." in page
+    assert "Pilih fotonya lagi" in page and 'value="Jembatan ulin penyeberangan"' in page
+    assert not Usulan.objects.exists()
+
+
+def test_at_most_three_photos(resident, fields, cycle):
+    photos = [files.png(f"foto{n}.png") for n in range(4)]
+    response = client_for(resident).post(reverse("musrenbang:create"), form_with(fields, photos=photos))
+    assert "Paling banyak 3 foto." in response.content.decode() and not Usulan.objects.exists()
