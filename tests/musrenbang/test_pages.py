@@ -309,3 +309,21 @@ def test_at_most_three_photos(resident, fields, cycle):
     photos = [files.png(f"foto{n}.png") for n in range(4)]
     response = client_for(resident).post(reverse("musrenbang:create"), form_with(fields, photos=photos))
     assert "Paling banyak 3 foto." in response.content.decode() and not Usulan.objects.exists()
+
+
+def test_worklist_runs_a_fixed_number_of_queries(make_usulan, deciders, django_assert_max_num_queries, settings):
+    settings.MUSRENBANG_USULAN_PER_DAY = 50
+    for n in range(25):
+        make_usulan(title=f"Usulan {n}")
+    client = client_for(deciders.bappeda)
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("musrenbang:worklist"))
+    assert response.context["page"].paginator.count == 25 and len(response.context["page"].object_list) == 20
+
+
+def test_decision_page_warns_when_the_stage_is_locked(make_usulan, deciders, cycle):
+    usulan = make_usulan()
+    path = reverse("musrenbang:decide", args=[usulan.code])
+    assert "sedang terkunci" not in client_for(deciders.desa).get(path).content.decode()
+    StageWindow.objects.filter(cycle=cycle, stage="rt_rw").update(ends_on=timezone.localdate() - timedelta(days=1))
+    assert "sedang terkunci" in client_for(deciders.desa).get(path).content.decode()
