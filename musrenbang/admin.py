@@ -65,9 +65,10 @@ class UsulanAdmin(admin.ModelAdmin):
     list_filter = ["cycle", "stage", "status", "field", "kecamatan"]
     search_fields = ["code", "title"]
     list_select_related = ["desa", "agency"]
-    raw_id_fields = ["proposer", "recorded_by", "merged_into", "desa"]
     readonly_fields = [
         "code",
+        "kecamatan",
+        "desa",
         "cycle",
         "stage",
         "status",
