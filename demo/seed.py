@@ -6,6 +6,7 @@ from accounts import demo as accounts_demo
 from accounts.models import AgeGroup, Disability, Gender
 from insight import demo as insight_demo
 from konsultasi import demo as konsultasi_demo
+from musrenbang import demo as musrenbang_demo
 from pustaka import demo as pustaka_demo
 from rpjpd import demo as rpjpd_demo
 from wilayah import demo as wilayah_demo
@@ -35,5 +36,11 @@ def seed_all() -> list[tuple[str, str]]:
     pustaka_demo.seed()
     rpjpd_demo.seed(authors=[citizen, second])
     konsultasi_demo.seed(citizen=citizen)
+    operators = musrenbang_demo.seed(citizen=citizen)
     insight_demo.seed()
-    return [("warga", citizen.username), ("pakar", experts[0].user.username), ("staf Bappeda", staff.username)]
+    return [
+        ("warga", citizen.username),
+        ("pakar", experts[0].user.username),
+        ("staf Bappeda", staff.username),
+        *operators,
+    ]

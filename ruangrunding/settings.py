@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "rpjpd",
     "konsultasi",
     "pustaka",
+    "musrenbang",
     "insight",
     "beranda",  # the home page, showing what is open in every module
     "demo",  # the top: `manage.py seed_demo`, the only code that knows every app
@@ -309,6 +310,8 @@ if not DEBUG:
 SITE_URL = env_str("SITE_URL") or ("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}")
 
 # RPJPD consultation rules.
+# A citizen's new Musrenbang usulan per 24 hours (operators recording a meeting's usulan are not counted).
+MUSRENBANG_USULAN_PER_DAY = env_int("MUSRENBANG_USULAN_PER_DAY", 5, minimum=1)
 RPJPD_REPLIES_PER_MINUTE = env_int("RPJPD_REPLIES_PER_MINUTE", 5, minimum=1)
 RPJPD_REPORTS_TO_HIDE = env_int("RPJPD_REPORTS_TO_HIDE", 3, minimum=1)
 RPJPD_REPLIES_PER_PAGE = 20

@@ -24,6 +24,7 @@ urlpatterns = [
     path("rpjpd/", include("rpjpd.urls")),
     path("konsultasi/", include("konsultasi.urls")),
     path("pustaka/", include("pustaka.urls")),
+    path("musrenbang/", include("musrenbang.urls")),
     path("staf/dasbor/", include("insight.urls")),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

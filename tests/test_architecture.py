@@ -19,6 +19,7 @@ LAYERS = {
     "accounts": 2,
     "pustaka": 3,
     "konsultasi": 3,
+    "musrenbang": 3,
     "rpjpd": 4,
     "insight": 5,
     "beranda": 6,  # the home page shows what is open in every module

@@ -1,5 +1,6 @@
 import gzip
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -7,10 +8,15 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from accounts.models import Role, RoleAssignment
 from konsultasi.models import Consultation
 from konsultasi.services import consultation_open, message_post
+from musrenbang.models import Field as UsulanField
+from musrenbang.services import usulan_create
 from rpjpd.services import reply_create
-from wilayah.models import RegionProfile
+from tests.helpers import make_user
+from tests.musrenbang.conftest import open_cycle, usulan_data
+from wilayah.models import Desa, RegionProfile
 
 pytestmark = pytest.mark.django_db
 # The first version's modules, between "Beranda" and "Panduan"; the second wave's are not installed yet.
@@ -142,11 +148,34 @@ def breadcrumb_pages(topic, citizen, expert, make_document):
     ]
 
 
+def musrenbang_breadcrumb_pages(citizen) -> list[str]:
+    """The Musrenbang pages with a breadcrumb, all open to a Bappeda person (who decides everywhere)."""
+    citizen.desa = Desa.objects.get(name="Maluhu")
+    citizen.save(update_fields=["desa"])
+    cycle = open_cycle(2099)
+    road = UsulanField.objects.get_or_create(slug="prasarana-wilayah", defaults={"name": "Prasarana Wilayah"})[0]
+    usulan = usulan_create(
+        cycle=cycle, desa=citizen.desa, data=usulan_data(SimpleNamespace(road=road)), proposer=citizen
+    )
+    return [
+        reverse("musrenbang:create"),
+        usulan.get_absolute_url(),
+        reverse("musrenbang:worklist"),
+        reverse("musrenbang:record"),
+        reverse("musrenbang:decide", args=[usulan.code]),
+        reverse("musrenbang:window_reopen", args=[cycle.windows.first().pk]),
+    ]
+
+
 def test_breadcrumbs_never_end_with_a_dangling_separator(client, topic, citizen, expert, make_document):
     client.force_login(citizen)
     pages = breadcrumb_pages(topic, citizen, expert, make_document)
+    bappeda = make_user("bappeda", display_name="Bappeda")
+    RoleAssignment.objects.create(user=bappeda, role=Role.BAPPEDA)
+    bappeda_pages = musrenbang_breadcrumb_pages(citizen)
     templates = set()
-    for url in pages:
+    for url in pages + bappeda_pages:
+        client.force_login(bappeda if url in bappeda_pages else citizen)
         response = client.get(url)
         assert response.status_code == 200, url
         trail = re.search(r'<nav class="breadcrumb"[^>]*>(.*?)</nav>', response.content.decode(), re.S)[1]

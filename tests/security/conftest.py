@@ -7,9 +7,13 @@ from django.contrib.auth.models import Permission
 
 from konsultasi import services as konsultasi_services
 from konsultasi.uploads import check_attachment
+from musrenbang import services as musrenbang_services
+from musrenbang.models import Field as UsulanField
 from rpjpd import services as rpjpd_services
 from tests.helpers import make_user
 from tests.konsultasi import files
+from tests.musrenbang.conftest import open_cycle, usulan_data
+from wilayah.models import Desa
 
 ROLES = ["anonymous", "citizen", "citizen2", "expert", "expert2", "staff", "auditor"]
 
@@ -33,6 +37,15 @@ def objects(everyone, topic, make_document):
         consultation=consultation, author=citizen, body="Foto sumur", attachment=check_attachment(files.png())
     )
     document = make_document("Perda Irigasi", pdf_lines=["Irigasi desa."])
+    cycle = open_cycle(2099)
+    road = UsulanField.objects.get_or_create(slug="prasarana-wilayah", defaults={"name": "Prasarana Wilayah"})[0]
+    usulan = musrenbang_services.usulan_create(
+        cycle=cycle,
+        desa=Desa.objects.get(name="Maluhu"),
+        data=usulan_data(SimpleNamespace(road=road)),
+        proposer_name="Pak Darmin",
+        origin="musyawarah_rt_rw",
+    )
     return SimpleNamespace(
         topic=topic,
         section=topic.section,
@@ -42,4 +55,6 @@ def objects(everyone, topic, make_document):
         expert=expert.expert_profile,
         document=document,
         file=document.files.get(),
+        usulan=usulan,
+        window=cycle.windows.first(),
     )

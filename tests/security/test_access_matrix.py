@@ -76,6 +76,18 @@ EXPECTED = {
     "pustaka:feed": EVERYONE,
     "pustaka:data_json": EVERYONE,
     "pustaka:data_csv": EVERYONE,
+    "musrenbang:index": EVERYONE,
+    "musrenbang:create": SIGNED_IN,
+    "musrenbang:download": EVERYONE,
+    "musrenbang:feed_kecamatan": EVERYONE,
+    "musrenbang:feed_desa": EVERYONE,
+    # Operator pages: nobody in this cast holds a deciding role (tests/musrenbang/test_access_matrix.py has them)
+    "musrenbang:worklist": [404] * 7,
+    "musrenbang:record": [404] * 7,
+    "musrenbang:window_reopen": [404] * 7,
+    "musrenbang:decide": [404] * 7,
+    "musrenbang:detail": EVERYONE,
+    "musrenbang:follow": [302, 405, 405, 405, 405, 405, 405],  # POST only
     "insight:index": STAFF_ONLY,
     "insight:download": STAFF_ONLY,
     "admin:index": [302, 302, 302, 302, 302, 200, 200],  # to the admin login below for non-staff

@@ -1,0 +1,42 @@
+"""Who may decide an usulan: whoever is in charge of its current stage for its unit (accounts.roles); anyone
+else gets 404, so the operator pages of other units look absent."""
+
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from accounts.roles import Scope, scope_for
+from musrenbang.models import StageWindow, Usulan
+from musrenbang.services import DECIDER_ROLES, Decider, decider_for
+
+
+def require_decider_scope(request: HttpRequest) -> Scope:
+    """The person's scope over usulan in any deciding role; 404 when they hold none."""
+    scope = scope_for(request.user, *DECIDER_ROLES)
+    if scope.empty:
+        raise Http404
+    return scope
+
+
+@dataclass(frozen=True)
+class DecisionAccess:
+    usulan: Usulan
+    decider: Decider
+
+
+def get_usulan_for_decider(request: HttpRequest, code: str) -> DecisionAccess:
+    """The usulan and the role the person decides it in at its current stage; 404 when it is not theirs."""
+    scope = require_decider_scope(request)
+    usulan = get_object_or_404(Usulan.objects.for_page(), code=code)
+    decider = decider_for(user=request.user, usulan=usulan, scope=scope)
+    if decider is None:
+        raise Http404
+    return DecisionAccess(usulan, decider)
+
+
+def get_window_for_bappeda(request: HttpRequest, pk: int) -> StageWindow:
+    scope = require_decider_scope(request)
+    if not scope.whole_region:
+        raise Http404
+    return get_object_or_404(StageWindow.objects.select_related("cycle"), pk=pk)

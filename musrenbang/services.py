@@ -1,0 +1,351 @@
+"""Writes of the Musrenbang module: proposing, deciding at a stage, following, reopening a stage's window."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from accounts.roles import Scope, scope_for
+from accounts.services import user_lock
+from musrenbang import notifications
+from musrenbang.models import (
+    BENEFICIARY_FIELDS,
+    CITIZEN_ROLE,
+    ORIGIN_STAGE,
+    STAGE_DECISIONS,
+    Cycle,
+    Decision,
+    Follow,
+    Origin,
+    RedirectTarget,
+    Stage,
+    StageWindow,
+    Usulan,
+    UsulanPhoto,
+    UsulanStatusChange,
+    WindowReopening,
+    next_stage,
+)
+from ruangrunding.refusals import Refused
+from ruangrunding.workflow import status_move
+from wilayah.models import Agency, Desa
+
+DECIDER_ROLES = (Role.OPERATOR_DESA, Role.OPERATOR_KECAMATAN, Role.AGENCY_VERIFIER, Role.BAPPEDA)
+
+
+class UsulanRefused(Refused):
+    pass
+
+
+def region_code(*, desa: Desa) -> str:
+    """The kabupaten's Kemendagri code without dots (6402 for Kutai Kartanegara), read from the desa's code."""
+    code = desa.code or desa.kecamatan.code
+    parts = code.split(".")
+    return "".join(parts[:2]) if len(parts) >= 2 else "0000"
+
+
+def _next_sequence(*, cycle: Cycle) -> int:
+    # The cycle's row is held until the usulan is saved: parallel proposals take turns for their number, so
+    # no two get the same code and none is skipped (the unique constraint is the last guard).
+    locked = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    locked.last_sequence += 1
+    Cycle.objects.filter(pk=cycle.pk).update(last_sequence=locked.last_sequence)
+    return locked.last_sequence
+
+
+def check_proposal_rate(*, proposer: User) -> None:
+    """At most MUSRENBANG_USULAN_PER_DAY proposals a day per person; call holding the person's row."""
+    limit = settings.MUSRENBANG_USULAN_PER_DAY
+    since = timezone.now() - timedelta(days=1)
+    if Usulan.objects.filter(proposer=proposer, created_at__gte=since).count() >= limit:
+        raise UsulanRefused(
+            _("Anda sudah mengirim %(limit)s usulan dalam 24 jam terakhir. Silakan kirim lagi besok.")
+            % {"limit": limit}
+        )
+
+
+def usulan_create(
+    *,
+    cycle: Cycle,
+    desa: Desa,
+    data: dict,
+    proposer: User | None = None,
+    proposer_name: str = "",
+    recorded_by: User | None = None,
+    origin: str = Origin.CITIZEN,
+    today: date | None = None,
+) -> Usulan:
+    """A new usulan at the stage its origin enters, with its public code; the proposer follows it.
+
+    `data` holds the form's fields (problem, title, description, kind, field, rw, rt, latitude, longitude,
+    volume, unit, estimated_cost, beneficiaries as a list of Beneficiary values).
+    """
+    if proposer is None and not proposer_name.strip():
+        raise UsulanRefused(_("Tuliskan nama pengusul."), field="proposer_name")
+    stage = ORIGIN_STAGE[Origin(origin)]
+    window = StageWindow.objects.filter(cycle=cycle, stage=stage).first()
+    if window is None or not window.is_open(today):
+        raise UsulanRefused(
+            _("Usulan untuk RKPD %(year)s tidak diterima saat ini: jadwal %(stage)s tidak sedang berjalan.")
+            % {"year": cycle.year, "stage": Stage(stage).label}
+        )
+    fields = {key: value for key, value in data.items() if key not in ("beneficiaries", "photos")}
+    chosen = set(data.get("beneficiaries") or ())
+    fields.update({name: group in chosen for group, name in BENEFICIARY_FIELDS.items()})
+    with transaction.atomic():
+        if proposer is not None:
+            user_lock(user=proposer)
+            check_proposal_rate(proposer=proposer)
+        sequence = _next_sequence(cycle=cycle)
+        usulan = Usulan.objects.create(
+            code=f"{cycle.year}-{region_code(desa=desa)}-{sequence:06d}",
+            cycle=cycle,
+            sequence=sequence,
+            origin=origin,
+            kecamatan_id=desa.kecamatan_id,
+            desa=desa,
+            proposer=proposer,
+            proposer_name=proposer_name.strip() if proposer is None else "",
+            recorded_by=recorded_by,
+            stage=stage,
+            **fields,
+        )
+        usulan.status_changes.create(
+            to_status=usulan.status,
+            stage=stage,
+            decision=Decision.PROPOSED,
+            actor=proposer or recorded_by,
+            actor_role=CITIZEN_ROLE if proposer is not None else Role.OPERATOR_DESA,
+            unit=str(desa),
+        )
+        if proposer is not None:
+            Follow.objects.create(usulan=usulan, user=proposer)
+        for position, photo in enumerate(data.get("photos") or ()):
+            UsulanPhoto.objects.create(usulan=usulan, image=photo, position=position)
+    return usulan
+
+
+# --- Deciding
+
+
+@dataclass(frozen=True)
+class Decider:
+    """In which role and for which unit a person decides an usulan at its current stage (shown publicly)."""
+
+    role: str
+    unit: str
+
+
+def decider_for(*, user: User, usulan: Usulan, scope: Scope | None = None) -> Decider | None:
+    """The role a person decides this usulan in at its current stage, or None when it is not theirs to decide."""
+    scope = scope if scope is not None else scope_for(user, *DECIDER_ROLES)
+    stage = usulan.stage
+    if stage in (Stage.RT_RW, Stage.DESA) and usulan.desa_id in scope.desa_ids:
+        return Decider(Role.OPERATOR_DESA, str(usulan.desa))
+    if stage == Stage.KECAMATAN and usulan.kecamatan_id in scope.kecamatan_ids:
+        return Decider(Role.OPERATOR_KECAMATAN, _("Kecamatan %(name)s") % {"name": usulan.kecamatan.name})
+    if stage == Stage.FORUM_PD and usulan.agency_id and usulan.agency_id in scope.agency_ids:
+        return Decider(Role.AGENCY_VERIFIER, usulan.agency.name)
+    if scope.whole_region:
+        return Decider(Role.BAPPEDA, _("Bappeda"))
+    return None
+
+
+def usulan_decide(
+    *,
+    usulan: Usulan,
+    actor: User,
+    decision: str,
+    reason: str = "",
+    seen_change: int | None = None,
+    agency: Agency | None = None,
+    merged_into: Usulan | None = None,
+    redirect_target: str = "",
+    priority: int | None = None,
+    minutes=None,
+    today: date | None = None,
+) -> UsulanStatusChange:
+    """Record one decision at the usulan's current stage and move it accordingly.
+
+    `seen_change` is the id of the last timeline entry the decider saw: when somebody else decided in the
+    meantime the usulan is held (row lock) until their decision is saved, then this one is refused.
+    """
+    reason = reason.strip()
+    with transaction.atomic():
+        locked = Usulan.objects.select_for_update().get(pk=usulan.pk)
+        last = locked.status_changes.order_by("-at", "-pk").values_list("pk", flat=True).first()
+        if seen_change is not None and last != seen_change:
+            raise UsulanRefused(
+                _(
+                    "Usulan ini baru saja diputuskan oleh orang lain. Keputusan Anda tidak disimpan; "
+                    "periksa riwayatnya di bawah, lalu putuskan lagi bila masih perlu."
+                )
+            )
+        usulan = Usulan.objects.for_page().get(pk=usulan.pk)
+        decider = decider_for(user=actor, usulan=usulan)
+        if decider is None:
+            raise UsulanRefused(_("Usulan ini tidak sedang dibahas di unit Anda."))
+        if not usulan.awaits_decision:
+            raise UsulanRefused(_("Usulan ini sudah selesai dibahas; keputusan baru tidak dapat dicatat."))
+        stage = Stage(usulan.stage)
+        if decision not in STAGE_DECISIONS[stage]:
+            raise UsulanRefused(
+                _("Keputusan “%(decision)s” tidak tersedia pada tahap %(stage)s.")
+                % {
+                    "decision": Decision(decision).label if decision in Decision.values else decision,
+                    "stage": stage.label,
+                },
+                field="decision",
+            )
+        window = StageWindow.objects.filter(cycle_id=usulan.cycle_id, stage=stage).first()
+        if window is None or not window.is_open(today):
+            raise UsulanRefused(
+                _("Jadwal %(stage)s untuk RKPD %(year)s tidak sedang berjalan; keputusan tidak dapat dicatat.")
+                % {"stage": stage.label, "year": usulan.cycle.year}
+            )
+        moved = _decision_effect(
+            usulan=usulan,
+            decision=Decision(decision),
+            reason=reason,
+            agency=agency,
+            merged_into=merged_into,
+            redirect_target=redirect_target,
+            priority=priority,
+        )
+        to = moved.pop("status")
+        try:
+            with transaction.atomic():
+                change = status_move(
+                    usulan,
+                    to=to,
+                    actor=actor,
+                    actor_role=decider.role,
+                    unit=decider.unit,
+                    note=reason,
+                    public=True,  # every Musrenbang decision is public, with its reason
+                    extra_fields=moved,
+                )
+        except IntegrityError:
+            raise UsulanRefused(
+                _("Peringkat P%(rank)s sudah dipakai usulan lain dari desa ini.") % {"rank": priority}, field="priority"
+            ) from None
+        change.stage = stage
+        change.decision = decision
+        change.merged_into = moved.get("merged_into")
+        change.agency = moved.get("agency")
+        change.redirect_target = moved.get("redirect_target", "")
+        if minutes is not None:
+            # Stored under a random name: the uploader's file name says nothing the public needs.
+            change.minutes.save(f"{uuid.uuid4().hex}.pdf", minutes, save=False)
+        change.save(update_fields=["stage", "decision", "merged_into", "agency", "redirect_target", "minutes"])
+        transaction.on_commit(lambda: notifications.decision_made(change.pk))
+    return change
+
+
+def _decision_effect(*, usulan, decision, reason, agency, merged_into, redirect_target, priority) -> dict:
+    """The fields a decision changes (with the status under "status"), or a refusal naming the field to fix."""
+    stage = Stage(usulan.stage)
+    effect: dict = {"status": Usulan.Status.PENDING}
+    if agency is not None:
+        effect["agency"] = agency
+    if priority is not None:
+        if stage not in (Stage.RT_RW, Stage.DESA):
+            raise UsulanRefused(_("Peringkat prioritas desa hanya diberikan di tingkat desa."), field="priority")
+        limit = usulan.cycle.desa_priority_limit
+        if not 1 <= priority <= limit:
+            raise UsulanRefused(
+                _("Peringkat prioritas desa antara P1 dan P%(limit)s.") % {"limit": limit}, field="priority"
+            )
+        taken = Usulan.objects.filter(cycle_id=usulan.cycle_id, desa_id=usulan.desa_id, priority=priority)
+        if taken.exclude(pk=usulan.pk).exists():
+            raise UsulanRefused(
+                _("Peringkat P%(rank)s sudah dipakai usulan lain dari desa ini.") % {"rank": priority}, field="priority"
+            )
+        effect["priority"] = priority
+    if decision == Decision.FORWARDED:
+        target = next_stage(stage)
+        if target == Stage.FORUM_PD and not (agency or usulan.agency_id):
+            raise UsulanRefused(
+                _("Pilih perangkat daerah yang akan membahas usulan ini di Forum Perangkat Daerah."), field="agency"
+            )
+        effect["stage"] = target
+    elif decision in (Decision.ACCOMMODATED, Decision.PARTLY_ACCOMMODATED):
+        effect["accommodation"] = decision
+        effect["stage"] = next_stage(stage)
+        if effect["stage"] == Stage.RKPD:
+            effect["status"] = Usulan.Status.IN_RKPD
+    elif decision == Decision.REJECTED:
+        if not reason:
+            raise UsulanRefused(_("Tuliskan alasan penolakan: pengusul berhak mengetahuinya."), field="reason")
+        effect["status"] = Usulan.Status.REJECTED
+    elif decision == Decision.POSTPONED:
+        effect["status"] = Usulan.Status.POSTPONED
+    elif decision == Decision.MERGED:
+        if merged_into is None:
+            raise UsulanRefused(_("Tuliskan kode usulan yang menjadi tujuan penggabungan."), field="merged_into")
+        merged_into = Usulan.objects.get(pk=merged_into.pk)  # its status as saved, not as a page once read it
+        if merged_into.pk == usulan.pk or merged_into.cycle_id != usulan.cycle_id:
+            raise UsulanRefused(
+                _("Usulan hanya dapat digabung ke usulan lain pada tahun RKPD yang sama."), field="merged_into"
+            )
+        if merged_into.status not in (Usulan.Status.PENDING, Usulan.Status.POSTPONED, Usulan.Status.IN_RKPD):
+            raise UsulanRefused(
+                _("Usulan %(code)s sudah ditolak, digabung atau dialihkan; pilih usulan yang masih berjalan.")
+                % {"code": merged_into.code},
+                field="merged_into",
+            )
+        effect["status"] = Usulan.Status.MERGED
+        effect["merged_into"] = merged_into
+    elif decision == Decision.REDIRECTED:
+        if redirect_target not in RedirectTarget.values:
+            raise UsulanRefused(_("Pilih ke mana usulan ini dialihkan."), field="redirect_target")
+        if redirect_target == RedirectTarget.RENJA and not (agency or usulan.agency_id):
+            raise UsulanRefused(_("Pilih perangkat daerah yang memasukkannya ke Renja."), field="agency")
+        effect["status"] = Usulan.Status.REDIRECTED
+        effect["redirect_target"] = redirect_target
+    return effect
+
+
+# --- Following
+
+
+def usulan_follow(*, usulan: Usulan, user: User) -> bool:
+    """Follow an usulan (True), or stop following it when already following (False)."""
+    deleted, _rows = Follow.objects.filter(usulan=usulan, user=user).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Follow.objects.create(usulan=usulan, user=user)
+    except IntegrityError:
+        pass  # the same button pressed twice at once: following either way
+    return True
+
+
+# --- Windows
+
+
+def window_reopen(*, window: StageWindow, actor: User, ends_on: date, reason: str) -> WindowReopening:
+    """Bappeda reopens (or extends) a stage's window until `ends_on`; the change is kept with its reason."""
+    if not scope_for(actor, Role.BAPPEDA).whole_region:
+        raise UsulanRefused(_("Hanya Bappeda yang dapat membuka kembali jadwal tahap."))
+    reason = reason.strip()
+    if not reason:
+        raise UsulanRefused(_("Tuliskan alasan membuka kembali tahap ini."), field="reason")
+    if ends_on < timezone.localdate():
+        raise UsulanRefused(_("Tanggal selesai yang baru tidak boleh sebelum hari ini."), field="ends_on")
+    with transaction.atomic():
+        locked = StageWindow.objects.select_for_update().get(pk=window.pk)
+        if ends_on < locked.starts_on:
+            raise UsulanRefused(_("Tanggal selesai tidak boleh sebelum tanggal mulai tahap."), field="ends_on")
+        reopening = WindowReopening.objects.create(
+            window=locked, previous_ends_on=locked.ends_on, ends_on=ends_on, reason=reason, actor=actor
+        )
+        StageWindow.objects.filter(pk=locked.pk).update(ends_on=ends_on)
+    window.ends_on = ends_on
+    return reopening
