@@ -7,9 +7,12 @@ from django.contrib.auth.models import Permission
 
 from konsultasi import services as konsultasi_services
 from konsultasi.uploads import check_attachment
+from pengaduan import services as pengaduan_services
+from pengaduan.models import Category
 from rpjpd import services as rpjpd_services
 from tests.helpers import make_user
 from tests.konsultasi import files
+from wilayah.models import Agency
 
 ROLES = ["anonymous", "citizen", "citizen2", "expert", "expert2", "staff", "auditor"]
 
@@ -33,6 +36,17 @@ def objects(everyone, topic, make_document):
         consultation=consultation, author=citizen, body="Foto sumur", attachment=check_attachment(files.png())
     )
     document = make_document("Perda Irigasi", pdf_lines=["Irigasi desa."])
+    agency = Agency.objects.create(name="Dinas Pekerjaan Umum", short_name="Dinas PU", kind="dinas")
+    complaint = pengaduan_services.complaint_file(
+        kind="pengaduan",
+        category=Category.objects.create(name="Jalan", agency=agency),
+        title="Jembatan retak",
+        description="Lantai jembatan retak.",
+        kecamatan=citizen.kecamatan,
+        reporter=citizen,
+        attachments=[check_attachment(files.png())],
+    )
+    pengaduan_services.complaint_verify(complaint=complaint, actor=make_user("petugas", display_name="Petugas"))
     return SimpleNamespace(
         topic=topic,
         section=topic.section,
@@ -42,4 +56,6 @@ def objects(everyone, topic, make_document):
         expert=expert.expert_profile,
         document=document,
         file=document.files.get(),
+        complaint=complaint,
+        complaint_file=complaint.attachments.get(),
     )

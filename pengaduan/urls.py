@@ -1,0 +1,19 @@
+from django.urls import path
+
+from pengaduan import views
+
+app_name = "pengaduan"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("baru/", views.create, name="create"),
+    path("saya/", views.mine, name="mine"),
+    path("konfirmasi/<str:code>/<str:token>/", views.confirm, name="confirm"),
+    path("lacak/<str:code>/<str:secret>/", views.track, name="track"),
+    path("kelola/", views.queue, name="queue"),
+    path("kelola/catat/", views.record, name="record"),
+    path("kelola/<str:code>/", views.manage, name="manage"),
+    path("kelola/<str:code>/<slug:action>/", views.act, name="act"),
+    path("<str:code>/lampiran/<int:pk>/", views.attachment, name="attachment"),
+    path("<str:code>/", views.detail, name="detail"),
+]
