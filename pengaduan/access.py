@@ -33,6 +33,8 @@ class ComplaintRoles:
         return not self.handler.empty and self.handler.covers_agency(complaint.agency)
 
     def visible_q(self) -> Q:
+        if self.handler.whole_region or self.handler.all_agencies:
+            return Q()  # (Q(x) | Q() would be just Q(x): "everything" must be said on its own)
         answering = Disposition.objects.filter(self._disposition_q()).values("complaint_id")
         q = Q(pk__in=answering)
         if not self.handler.empty:
@@ -40,6 +42,8 @@ class ComplaintRoles:
         return q
 
     def _disposition_q(self) -> Q:
+        if self.handler.whole_region or self.handler.all_agencies:
+            return Q()
         q = Q(pk__in=[])
         for scope in (self.handler, self.liaison):
             if not scope.empty:

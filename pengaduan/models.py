@@ -323,6 +323,9 @@ class Pause(models.Model):
     class Meta:
         ordering = ["started_at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.complaint_id}: {self.question[:40]}"
+
 
 def attachment_path(attachment: "Attachment", filename: str) -> str:
     return f"pengaduan/{attachment.complaint_id}/{filename}"

@@ -231,10 +231,7 @@ def queue(request):
     filters = forms.QueueFilterForm(request.GET or None)
     complaints = visible.for_queue().select_related(*LIST_FIELDS, "agency")
     status = filters.cleaned_data.get("status") if filters.is_valid() else ""
-    if status:
-        complaints = complaints.filter(status=status)
-    else:
-        complaints = complaints.exclude(status__in=Complaint.CLOSED)
+    complaints = complaints.filter(status=status) if status else complaints.exclude(status__in=Complaint.CLOSED)
     if filters.is_valid() and filters.cleaned_data.get("terlambat"):
         complaints = complaints.filter(pk__in=visible.overdue().values("pk"))
     now = timezone.now()
