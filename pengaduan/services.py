@@ -248,9 +248,9 @@ def disposition_answer(*, disposition: Disposition, actor, answer: str, now: dat
         disposition.save(update_fields=["answer", "answered_at", "answered_by"])
         waiting = complaint.dispositions.filter(answered_at__isnull=True).exists()
         if waiting:
-            _history(
-                complaint, actor=actor, note=_("%(agency)s memberikan tindak lanjut.") % {"agency": disposition.agency}
-            )
+            note = _("%(agency)s memberikan tindak lanjut.") % {"agency": disposition.agency}
+            change = _history(complaint, actor=actor, note=note)
+            transaction.on_commit(lambda: notifications.step(complaint, change))
         else:
             _move(
                 complaint,

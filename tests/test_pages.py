@@ -7,10 +7,14 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from accounts.models import RegionProfile
+from accounts.models import RegionProfile, Role, RoleAssignment
 from konsultasi.models import Consultation
 from konsultasi.services import consultation_open, message_post
+from pengaduan.models import Category
+from pengaduan.services import complaint_file, complaint_verify
 from rpjpd.services import reply_create
+from tests.helpers import make_user
+from wilayah.models import Agency
 
 pytestmark = pytest.mark.django_db
 MENU = ["Beranda", "RPJPD", "Konsultasi", "Pustaka", "Panduan"]
@@ -116,11 +120,36 @@ def breadcrumb_pages(topic, citizen, expert, make_document):
     ]
 
 
+def pengaduan_breadcrumb_pages(citizen):
+    """(person, url) for the complaint pages with a breadcrumb; the staff ones need a complaint handler."""
+    agency = Agency.objects.create(name="Dinas Pekerjaan Umum", short_name="Dinas PU", kind="dinas")
+    handler = make_user("petugas", display_name="Petugas Pengaduan")
+    RoleAssignment.objects.create(user=handler, role=Role.COMPLAINT_HANDLER)
+    complaint = complaint_file(
+        kind="pengaduan",
+        category=Category.objects.create(name="Jalan", agency=agency),
+        title="Jembatan retak",
+        description="Retak.",
+        kecamatan=citizen.kecamatan,
+        reporter=citizen,
+    )
+    complaint_verify(complaint=complaint, actor=handler)
+    return [
+        (citizen, reverse("pengaduan:create")),
+        (citizen, reverse("pengaduan:mine")),
+        (citizen, complaint.get_absolute_url()),
+        (citizen, complaint.tracking_url()),
+        (handler, complaint.manage_url()),
+        (handler, reverse("pengaduan:record")),
+    ]
+
+
 def test_breadcrumbs_never_end_with_a_dangling_separator(client, topic, citizen, expert, make_document):
-    client.force_login(citizen)
-    pages = breadcrumb_pages(topic, citizen, expert, make_document)
+    pages = [(citizen, url) for url in breadcrumb_pages(topic, citizen, expert, make_document)]
+    pages += pengaduan_breadcrumb_pages(citizen)
     templates = set()
-    for url in pages:
+    for person, url in pages:
+        client.force_login(person)
         response = client.get(url)
         assert response.status_code == 200, url
         trail = re.search(r'<nav class="breadcrumb"[^>]*>(.*?)</nav>', response.content.decode(), re.S)[1]

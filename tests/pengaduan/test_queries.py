@@ -1,11 +1,16 @@
 """The handler's queue and the public list run a fixed number of queries, whatever the number of rows."""
 
+import gzip
+import re
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pengaduan import services
+from pengaduan.models import Complaint
 from tests.helpers import client_for
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +50,27 @@ def test_queue_queries_are_pinned(file_complaint, citizen, handler, django_asser
     client = client_for(handler)
     with django_assert_max_num_queries(9):
         client.get(reverse("pengaduan:queue"))
+
+
+def page_weight(html: bytes) -> int:
+    """HTML plus its stylesheet and script, gzip-compressed, as a phone downloads them."""
+    total = len(gzip.compress(html, 6))
+    for asset in re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
+        with open(finders.find(asset.decode()), "rb") as handle:
+            total += len(gzip.compress(handle.read(), 6))
+    return total
+
+
+def test_full_pages_fit_the_30_kb_budget(file_complaint, citizen, handler, agencies):
+    make(file_complaint, citizen, handler, 20)
+    complaint = Complaint.objects.first()
+    services.complaint_dispose(complaint=complaint, actor=handler, agencies=[agencies["pupr"], agencies["dlh"]])
+    for user, path in [
+        (None, reverse("pengaduan:index")),
+        (None, reverse("pengaduan:create")),
+        (None, complaint.tracking_url()),
+        (handler, reverse("pengaduan:queue")),
+        (handler, complaint.manage_url()),
+    ]:
+        html = client_for(user).get(path).content
+        assert page_weight(html) < 30 * 1024, path
