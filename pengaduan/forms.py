@@ -202,3 +202,18 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("Semua yang berjalan")), *Complaint.Status.choices[1:]]
+
+
+class ReportForm(forms.Form):
+    start = forms.DateField(label=_("Dari tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Sampai tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    agency = forms.ModelChoiceField(
+        label=_("Perangkat daerah"), queryset=Agency.objects.active(), required=False, empty_label=_("Semua")
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            self.add_error("end", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
+        return cleaned

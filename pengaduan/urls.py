@@ -12,6 +12,7 @@ urlpatterns = [
     path("lacak/<str:code>/<str:secret>/", views.track, name="track"),
     path("kelola/", views.queue, name="queue"),
     path("kelola/catat/", views.record, name="record"),
+    path("kelola/laporan/", views.report_view, name="report"),
     path("kelola/<str:code>/", views.manage, name="manage"),
     path("kelola/<str:code>/<slug:action>/", views.act, name="act"),
     path("<str:code>/lampiran/<int:pk>/", views.attachment, name="attachment"),

@@ -7,14 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pengaduan import forms, services
+from pengaduan import forms, report, services
 from pengaduan.access import (
     get_complaint_by_secret,
     get_complaint_for_staff,
@@ -26,7 +26,7 @@ from pengaduan.clocks import clocks_of
 from pengaduan.models import Attachment, Complaint
 from ruangrunding.refusals import refusal_to_form
 from ruangrunding.storage import private_file_response
-from wilayah.models import Kecamatan
+from wilayah.models import Kecamatan, RegionProfile
 
 PER_PAGE = 20
 LIST_FIELDS = ("category", "kecamatan", "desa")
@@ -401,3 +401,36 @@ def record(request):
             messages.success(request, _("Pengaduan dicatat dengan kode %(code)s.") % {"code": complaint.code})
             return redirect(complaint.manage_url())
     return render(request, "pengaduan/record.html", {"form": form}, status=400 if form.errors else 200)
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@never_cache
+@login_required
+@require_safe
+def report_view(request):
+    """Complaint handlers and agency liaisons: the report for the head of the agency, over what they may see."""
+    roles = require_complaint_roles(request.user)
+    today = timezone.localdate()
+    initial = {"start": today.replace(month=1, day=1), "end": today}
+    form = forms.ReportForm(request.GET or None, initial=initial)
+    if form.is_bound and not form.is_valid():
+        return render(request, "pengaduan/report.html", {"form": form}, status=400)
+    data = form.cleaned_data if form.is_bound else {**initial, "agency": None}
+    complaints = report.in_period(
+        visible_complaints(request.user, roles), start=data["start"], end=data["end"], agency=data["agency"]
+    )
+    built = report.build(complaints, start=data["start"], end=data["end"])
+    title = _("Laporan pengaduan %(region)s") % {"region": RegionProfile.objects.current().name}
+    if data["agency"]:
+        title += f" — {data['agency']}"
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(report.workbook(built, title=title), content_type=XLSX_TYPE)
+        filename = f"laporan-pengaduan-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    query = request.GET.copy()
+    query["format"] = "xlsx"
+    context = {"form": form, "report": built, "title": title, "xlsx_query": query.urlencode()}
+    return render(request, "pengaduan/report.html", context)

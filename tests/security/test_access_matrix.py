@@ -82,6 +82,7 @@ EXPECTED = {
     "pengaduan:track": EVERYONE,  # whoever holds the link with its secret; no personal data on it
     "pengaduan:queue": [302, 404, 404, 404, 404, 404, 404],  # complaint handlers and agency liaisons only
     "pengaduan:record": [302, 404, 404, 404, 404, 404, 404],
+    "pengaduan:report": [302, 404, 404, 404, 404, 404, 404],
     "pengaduan:manage": [302, 404, 404, 404, 404, 404, 404],
     "pengaduan:act": [302, 405, 405, 405, 405, 405, 405],  # POST only
     "pengaduan:attachment": [404, 200, 404, 404, 404, 404, 404],  # the reporter (or the status page's secret)

@@ -68,6 +68,7 @@ PATHS = {
     "pengaduan:track": lambda o: o.complaint.tracking_url(),
     "pengaduan:queue": lambda o: reverse("pengaduan:queue"),
     "pengaduan:record": lambda o: reverse("pengaduan:record"),
+    "pengaduan:report": lambda o: reverse("pengaduan:report"),
     "pengaduan:manage": lambda o: o.complaint.manage_url(),
     "pengaduan:act": lambda o: reverse("pengaduan:act", args=[o.complaint.code, "verifikasi"]),
     "pengaduan:attachment": lambda o: reverse("pengaduan:attachment", args=[o.complaint.code, o.complaint_file.pk]),
