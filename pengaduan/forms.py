@@ -195,6 +195,10 @@ class ReplyForm(forms.Form):
     reply = forms.CharField(label=_("Jawaban Anda"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class ContestForm(forms.Form):
+    reason = forms.CharField(label=_("Alasan keberatan"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+
+
 class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua"))])
     terlambat = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)

@@ -151,7 +151,7 @@ class Complaint(models.Model):
         Status.RECEIVED: {Status.VERIFIED, *SIDE_EXITS},
         Status.VERIFIED: {Status.DISPOSED, Status.ANSWERED, *SIDE_EXITS},
         Status.DISPOSED: {Status.ANSWERED, Status.REDIRECTED},
-        Status.ANSWERED: {Status.DONE},
+        Status.ANSWERED: {Status.DONE, Status.VERIFIED},  # back to verified: the reporter contested
     }
 
     code = models.CharField(_("kode pelacakan"), max_length=12, unique=True, default=new_code, editable=False)
@@ -205,6 +205,12 @@ class Complaint(models.Model):
     paused_at = models.DateTimeField(_("menunggu pelapor sejak"), null=True, blank=True)
     paused_days = models.PositiveSmallIntegerField(_("hari kerja menunggu pelapor"), default=0)
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
+    # After a contest the final clock runs again from here (docs/pengaduan.md, "Keberatan").
+    reopened_at = models.DateTimeField(_("dibuka kembali"), null=True, blank=True)
+    # Answered and not contested by then: closed automatically (PENGADUAN_CONTEST_DAYS working days).
+    contest_until = models.DateTimeField(_("batas keberatan"), null=True, blank=True, db_index=True)
+    initial_reminded = models.BooleanField(default=False, editable=False)
+    final_reminded = models.BooleanField(default=False, editable=False)
 
     redirected_to = models.CharField(_("dialihkan kepada"), max_length=200, blank=True)
     duplicate_of = models.ForeignKey(

@@ -4,6 +4,7 @@ liaisons are told a complaint was disposed to them."""
 
 from types import SimpleNamespace
 
+from django.db.models import Q
 from django.urls import reverse
 
 from accounts.models import Role, RoleAssignment
@@ -43,3 +44,19 @@ def disposed(complaint, agency) -> int:
         send_templated("pengaduan_disposed", person, {"complaint": complaint, "agency": agency, "link": link})
         for person in people
     )
+
+
+def reminder(complaint, clock: str) -> int:
+    """The deadline is near: to the handlers of the complaint's agency (and all-agency handlers), and for the
+    final clock of a disposed complaint to the people of each agency that has not answered yet."""
+    handlers = Q(role=Role.COMPLAINT_HANDLER, agency__isnull=True) | Q(
+        role=Role.COMPLAINT_HANDLER, agency_id=complaint.agency_id
+    )
+    if clock == "final" and complaint.status == "didisposisikan":
+        waiting = complaint.dispositions.filter(answered_at__isnull=True).values_list("agency_id", flat=True)
+        handlers |= Q(role__in=[Role.COMPLAINT_HANDLER, Role.AGENCY_VERIFIER], agency_id__in=list(waiting))
+    assignments = RoleAssignment.objects.filter(handlers, user__is_active=True)
+    people = {assignment.user for assignment in assignments.select_related("user")}
+    due = complaint.initial_due if clock == "initial" else complaint.final_due
+    context = {"complaint": complaint, "clock": clock, "due": due, "link": absolute_url(complaint.manage_url())}
+    return sum(send_templated("pengaduan_reminder", person, context) for person in people)

@@ -3,9 +3,10 @@ queues an e-mail to the reporter (through the task worker, links from SITE_URL) 
 
 import secrets
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,7 +49,8 @@ def compute_deadlines(complaint: Complaint, calendar: WorkingCalendar | None = N
     if complaint.initial_met_at is None:
         complaint.initial_due = calendar.add_working_days(complaint.received_at, INITIAL_DAYS + extra)
     if complaint.final_met_at is None:
-        complaint.final_due = calendar.add_working_days(complaint.received_at, complaint.final_days + extra)
+        start = complaint.reopened_at or complaint.received_at
+        complaint.final_due = calendar.add_working_days(start, complaint.final_days + extra)
 
 
 def _history(complaint: Complaint, *, actor=None, note: str = "", public: bool = True) -> ComplaintStatusChange:
@@ -226,7 +228,18 @@ def complaint_dispose(
             final_due=complaint.final_due,
         )
         for agency in agencies:
-            Disposition.objects.create(complaint=complaint, agency=agency, instruction=instruction, created_at=now)
+            # After a contest an agency may get the complaint again: its earlier answer stays in the history.
+            Disposition.objects.update_or_create(
+                complaint=complaint,
+                agency=agency,
+                defaults={
+                    "instruction": instruction,
+                    "created_at": now,
+                    "answer": "",
+                    "answered_at": None,
+                    "answered_by": None,
+                },
+            )
         if instruction:
             _history(complaint, actor=actor, note=instruction, public=False)
     for agency in agencies:
@@ -247,8 +260,9 @@ def disposition_answer(*, disposition: Disposition, actor, answer: str, now: dat
         disposition.answer, disposition.answered_at, disposition.answered_by = answer, now, actor
         disposition.save(update_fields=["answer", "answered_at", "answered_by"])
         waiting = complaint.dispositions.filter(answered_at__isnull=True).exists()
+        # The answer goes into the history too, so it stays archived if the complaint is disposed again.
+        note = _("%(agency)s memberikan tindak lanjut: %(answer)s") % {"agency": disposition.agency, "answer": answer}
         if waiting:
-            note = _("%(agency)s memberikan tindak lanjut.") % {"agency": disposition.agency}
             change = _history(complaint, actor=actor, note=note)
             transaction.on_commit(lambda: notifications.step(complaint, change))
         else:
@@ -256,8 +270,9 @@ def disposition_answer(*, disposition: Disposition, actor, answer: str, now: dat
                 complaint,
                 to=Status.ANSWERED,
                 actor=actor,
-                note=_("Semua perangkat daerah telah memberikan tindak lanjut."),
+                note=note + "\n" + _("Semua perangkat daerah telah memberikan tindak lanjut."),
                 final_met_at=now,
+                contest_until=contest_deadline(now),
             )
     return disposition
 
@@ -266,7 +281,15 @@ def complaint_answer(*, complaint: Complaint, actor, response: str, now: datetim
     """The handler answers a verified complaint without disposing it (handled internally)."""
     _not_paused(complaint)
     now = now or timezone.now()
-    _move(complaint, to=Status.ANSWERED, actor=actor, note=response, final_response=response, final_met_at=now)
+    _move(
+        complaint,
+        to=Status.ANSWERED,
+        actor=actor,
+        note=response,
+        final_response=response,
+        final_met_at=now,
+        contest_until=contest_deadline(now),
+    )
     return complaint
 
 
@@ -370,3 +393,75 @@ def complaint_note(*, complaint: Complaint, actor, note: str) -> ComplaintStatus
     if not note.strip():
         raise ComplaintRefused(_("Catatan tidak boleh kosong."), field="note")
     return _history(complaint, actor=actor, note=note, public=False)
+
+
+# --- After the final response: the reporter closes, contests, or the complaint closes itself
+
+
+def contest_deadline(answered_at: datetime) -> datetime:
+    return WorkingCalendar().add_working_days(answered_at, settings.PENGADUAN_CONTEST_DAYS)
+
+
+def complaint_accept(*, complaint: Complaint, now: datetime | None = None) -> Complaint:
+    """The reporter (on the status page) is satisfied: done."""
+    now = now or timezone.now()
+    _move(complaint, to=Status.DONE, note=_("Pelapor menyatakan pengaduan selesai."), closed_at=now, contest_until=None)
+    return complaint
+
+
+def complaint_contest(*, complaint: Complaint, reason: str, now: datetime | None = None) -> Complaint:
+    """The reporter contests the final response before `contest_until`: the complaint goes back to the handlers
+    (diverifikasi) and a new final clock runs from now, with the same number of working days."""
+    now = now or timezone.now()
+    if complaint.status != Status.ANSWERED or complaint.contest_until is None or now > complaint.contest_until:
+        raise ComplaintRefused(_("Batas waktu untuk mengajukan keberatan sudah lewat."))
+    if not reason.strip():
+        raise ComplaintRefused(_("Tuliskan alasan keberatan Anda."), field="reason")
+    complaint.reopened_at, complaint.final_met_at, complaint.paused_days = now, None, 0
+    compute_deadlines(complaint)
+    _move(
+        complaint,
+        to=Status.VERIFIED,
+        note=_("Pelapor mengajukan keberatan: %(reason)s") % {"reason": reason},
+        reopened_at=now,
+        final_met_at=None,
+        final_due=complaint.final_due,
+        paused_days=0,
+        contest_until=None,
+        final_reminded=False,
+    )
+    return complaint
+
+
+def complaints_close_uncontested(*, now: datetime | None = None) -> int:
+    """Close every answered complaint whose time to contest has run out (the scheduled job)."""
+    now = now or timezone.now()
+    closed = 0
+    for complaint in Complaint.objects.filter(status=Status.ANSWERED, contest_until__lt=now):
+        _move(
+            complaint,
+            to=Status.DONE,
+            note=_("Ditutup otomatis: tidak ada keberatan dalam %(n)s hari kerja setelah respon akhir.")
+            % {"n": settings.PENGADUAN_CONTEST_DAYS},
+            closed_at=now,
+        )
+        closed += 1
+    return closed
+
+
+def complaints_remind(*, now: datetime | None = None) -> int:
+    """E-mail the people who must answer when a running deadline is less than PENGADUAN_REMINDER_HOURS away;
+    once per clock (the scheduled job)."""
+    now = now or timezone.now()
+    soon = now + timedelta(hours=settings.PENGADUAN_REMINDER_HOURS)
+    running = Complaint.objects.in_handling().exclude(status__in=Complaint.CLOSED).filter(paused_at__isnull=True)
+    sent = 0
+    for clock in ("initial", "final"):
+        due = running.filter(
+            **{f"{clock}_met_at__isnull": True, f"{clock}_reminded": False, f"{clock}_due__gt": now},
+            **{f"{clock}_due__lte": soon},
+        ).select_related("agency")
+        for complaint in due:
+            sent += notifications.reminder(complaint, clock)
+            Complaint.objects.filter(pk=complaint.pk).update(**{f"{clock}_reminded": True})
+    return sent

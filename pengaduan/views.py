@@ -163,14 +163,27 @@ def track(request, code, secret):
     """Whoever holds the link (code + secret): the status page, with both clocks and no personal data; the
     reporter answers a handler's question here."""
     complaint = get_complaint_by_secret(code, secret)
-    form = forms.ReplyForm(request.POST or None)
+    step = request.POST.get("langkah", "")
+    form = forms.ReplyForm(request.POST if step == "jawab" else None)
+    contest_form = forms.ContestForm(request.POST if step == "keberatan" else None)
     if request.method == "POST":
-        if complaint.paused_at is None:
-            messages.info(request, _("Pengaduan ini tidak sedang menunggu jawaban Anda."))
-            return redirect(complaint.tracking_url())
-        if form.is_valid():
-            services.complaint_resume(complaint=complaint, reply=form.cleaned_data["reply"], actor=None)
-            messages.success(request, _("Jawaban Anda terkirim; penanganan dilanjutkan."))
+        try:
+            if step == "jawab" and complaint.paused_at is not None and form.is_valid():
+                services.complaint_resume(complaint=complaint, reply=form.cleaned_data["reply"], actor=None)
+                messages.success(request, _("Jawaban Anda terkirim; penanganan dilanjutkan."))
+                return redirect(complaint.tracking_url())
+            if step == "terima" and complaint.status == Complaint.Status.ANSWERED:
+                services.complaint_accept(complaint=complaint)
+                messages.success(request, _("Terima kasih; pengaduan ini selesai."))
+                return redirect(complaint.tracking_url())
+            if step == "keberatan" and contest_form.is_valid():
+                services.complaint_contest(complaint=complaint, reason=contest_form.cleaned_data["reason"])
+                messages.success(request, _("Keberatan Anda diterima; pengaduan ditangani kembali."))
+                return redirect(complaint.tracking_url())
+        except services.ComplaintRefused as refusal:
+            refusal_to_form(contest_form if step == "keberatan" else form, refusal)
+        if not (form.errors or contest_form.errors):
+            messages.info(request, _("Langkah ini tidak berlaku untuk pengaduan ini sekarang."))
             return redirect(complaint.tracking_url())
     context = {
         "complaint": complaint,
@@ -180,9 +193,14 @@ def track(request, code, secret):
         "attachments": complaint.attachments.all(),
         "pause": complaint.pauses.filter(ended_at__isnull=True).first() if complaint.paused_at else None,
         "reply_form": form,
+        "contest_form": contest_form,
+        "can_contest": complaint.status == Complaint.Status.ANSWERED
+        and complaint.contest_until is not None
+        and timezone.now() <= complaint.contest_until,
         "secret": secret,
     }
-    return render(request, "pengaduan/track.html", context, status=400 if form.errors else 200)
+    status = 400 if form.errors or contest_form.errors else 200
+    return render(request, "pengaduan/track.html", context, status=status)
 
 
 @require_safe

@@ -141,6 +141,7 @@ def pengaduan_breadcrumb_pages(citizen):
         (citizen, complaint.tracking_url()),
         (handler, complaint.manage_url()),
         (handler, reverse("pengaduan:record")),
+        (handler, reverse("pengaduan:report")),
     ]
 
 
