@@ -53,7 +53,9 @@ def compute_deadlines(complaint: Complaint, calendar: WorkingCalendar | None = N
         complaint.final_due = calendar.add_working_days(start, complaint.final_days + extra)
 
 
-def _history(complaint: Complaint, *, actor=None, note: str = "", public: bool = True) -> ComplaintStatusChange:
+def _history(
+    complaint: Complaint, *, actor=None, note: str = "", public: bool = True, at: datetime | None = None
+) -> ComplaintStatusChange:
     """A history row without a move (a pause, a resumption, an internal note)."""
     role, unit = _actor_role(actor, complaint)
     return complaint.status_changes.create(
@@ -64,6 +66,7 @@ def _history(complaint: Complaint, *, actor=None, note: str = "", public: bool =
         unit=unit,
         note=note,
         public=public,
+        at=at or timezone.now(),
     )
 
 
@@ -79,11 +82,14 @@ def _actor_role(actor, complaint: Complaint) -> tuple[str, str]:
     return first.role, str(first.agency or _("seluruh perangkat daerah"))
 
 
-def _move(complaint: Complaint, *, to: str, actor=None, note: str = "", public: bool = True, **fields):
+def _move(complaint: Complaint, *, to: str, actor=None, note: str = "", public: bool = True, at=None, **fields):
     role, unit = _actor_role(actor, complaint)
     change = status_move(
         complaint, to=to, actor=actor, actor_role=role, unit=unit, note=note, public=public, extra_fields=fields
     )
+    if at is not None:  # the moment the service was given (back-dated records, tests), not the wall clock
+        type(change).objects.filter(pk=change.pk).update(at=at)
+        change.at = at
     if public:
         transaction.on_commit(lambda: notifications.step(complaint, change))
     return change
@@ -184,6 +190,7 @@ def complaint_confirm(*, complaint: Complaint, token: str, now: datetime | None 
     compute_deadlines(complaint)
     _move(
         complaint,
+        at=now,
         to=Status.RECEIVED,
         note=_("Alamat e-mail pelapor telah dikonfirmasi."),
         received_at=now,
@@ -201,7 +208,7 @@ def complaint_verify(*, complaint: Complaint, actor, note: str = "", now: dateti
     now = now or timezone.now()
     fields = {"verified_at": now}
     _meet_initial(complaint, now, fields)
-    _move(complaint, to=Status.VERIFIED, actor=actor, note=note or _("Pengaduan telah diverifikasi."), **fields)
+    _move(complaint, at=now, to=Status.VERIFIED, actor=actor, note=note or _("Pengaduan telah diverifikasi."), **fields)
     return complaint
 
 
@@ -221,6 +228,7 @@ def complaint_dispose(
     with transaction.atomic():
         _move(
             complaint,
+            at=now,
             to=Status.DISPOSED,
             actor=actor,
             note=_("Diteruskan kepada %(agencies)s.") % {"agencies": names},
@@ -241,7 +249,7 @@ def complaint_dispose(
                 },
             )
         if instruction:
-            _history(complaint, actor=actor, note=instruction, public=False)
+            _history(complaint, at=now, actor=actor, note=instruction, public=False)
     for agency in agencies:
         transaction.on_commit(lambda agency=agency: notifications.disposed(complaint, agency))
     return complaint
@@ -263,11 +271,12 @@ def disposition_answer(*, disposition: Disposition, actor, answer: str, now: dat
         # The answer goes into the history too, so it stays archived if the complaint is disposed again.
         note = _("%(agency)s memberikan tindak lanjut: %(answer)s") % {"agency": disposition.agency, "answer": answer}
         if waiting:
-            change = _history(complaint, actor=actor, note=note)
+            change = _history(complaint, at=now, actor=actor, note=note)
             transaction.on_commit(lambda: notifications.step(complaint, change))
         else:
             _move(
                 complaint,
+                at=now,
                 to=Status.ANSWERED,
                 actor=actor,
                 note=note + "\n" + _("Semua perangkat daerah telah memberikan tindak lanjut."),
@@ -283,6 +292,7 @@ def complaint_answer(*, complaint: Complaint, actor, response: str, now: datetim
     now = now or timezone.now()
     _move(
         complaint,
+        at=now,
         to=Status.ANSWERED,
         actor=actor,
         note=response,
@@ -295,7 +305,7 @@ def complaint_answer(*, complaint: Complaint, actor, response: str, now: datetim
 
 def complaint_close(*, complaint: Complaint, actor, note: str = "", now: datetime | None = None) -> Complaint:
     now = now or timezone.now()
-    _move(complaint, to=Status.DONE, actor=actor, note=note or _("Pengaduan selesai."), closed_at=now)
+    _move(complaint, at=now, to=Status.DONE, actor=actor, note=note or _("Pengaduan selesai."), closed_at=now)
     return complaint
 
 
@@ -306,7 +316,7 @@ def _exit(complaint: Complaint, *, to: str, actor, note: str, now: datetime | No
     _meet_initial(complaint, now, fields)
     if complaint.final_met_at is None:
         fields["final_met_at"] = now
-    _move(complaint, to=to, actor=actor, note=note, **fields)
+    _move(complaint, at=now, to=to, actor=actor, note=note, **fields)
     return complaint
 
 
@@ -358,7 +368,7 @@ def complaint_pause(*, complaint: Complaint, actor, question: str, now: datetime
         for name, value in fields.items():
             setattr(complaint, name, value)
         pause = Pause.objects.create(complaint=complaint, question=question, started_at=now)
-        change = _history(complaint, actor=actor, note=_("Menunggu jawaban pelapor: %(q)s") % {"q": question})
+        change = _history(complaint, at=now, actor=actor, note=_("Menunggu jawaban pelapor: %(q)s") % {"q": question})
     transaction.on_commit(lambda: notifications.step(complaint, change))
     return pause
 
@@ -384,7 +394,7 @@ def complaint_resume(*, complaint: Complaint, actor=None, reply: str = "", now: 
             if reply
             else _("Penanganan dilanjutkan (tenggat bertambah %(n)s hari kerja).")
         )
-        _history(complaint, actor=actor, note=note % {"n": pause.working_days})
+        _history(complaint, at=now, actor=actor, note=note % {"n": pause.working_days})
     return pause
 
 
@@ -405,7 +415,14 @@ def contest_deadline(answered_at: datetime) -> datetime:
 def complaint_accept(*, complaint: Complaint, now: datetime | None = None) -> Complaint:
     """The reporter (on the status page) is satisfied: done."""
     now = now or timezone.now()
-    _move(complaint, to=Status.DONE, note=_("Pelapor menyatakan pengaduan selesai."), closed_at=now, contest_until=None)
+    _move(
+        complaint,
+        at=now,
+        to=Status.DONE,
+        note=_("Pelapor menyatakan pengaduan selesai."),
+        closed_at=now,
+        contest_until=None,
+    )
     return complaint
 
 
@@ -421,6 +438,7 @@ def complaint_contest(*, complaint: Complaint, reason: str, now: datetime | None
     compute_deadlines(complaint)
     _move(
         complaint,
+        at=now,
         to=Status.VERIFIED,
         note=_("Pelapor mengajukan keberatan: %(reason)s") % {"reason": reason},
         reopened_at=now,
@@ -440,6 +458,7 @@ def complaints_close_uncontested(*, now: datetime | None = None) -> int:
     for complaint in Complaint.objects.filter(status=Status.ANSWERED, contest_until__lt=now):
         _move(
             complaint,
+            at=now,
             to=Status.DONE,
             note=_("Ditutup otomatis: tidak ada keberatan dalam %(n)s hari kerja setelah respon akhir.")
             % {"n": settings.PENGADUAN_CONTEST_DAYS},

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pengaduan import views
+from pengaduan import open311, views
 
 app_name = "pengaduan"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("kelola/laporan/", views.report_view, name="report"),
     path("kelola/<str:code>/", views.manage, name="manage"),
     path("kelola/<str:code>/<slug:action>/", views.act, name="act"),
+    path("open311/v2/services.json", open311.services, name="open311_services"),
+    path("open311/v2/requests.json", open311.requests, name="open311_requests"),
+    path("open311/v2/requests/<str:code>.json", open311.request_detail, name="open311_request"),
     path("<str:code>/lampiran/<int:pk>/", views.attachment, name="attachment"),
     path("<str:code>/", views.detail, name="detail"),
 ]

@@ -47,7 +47,12 @@ def public_pages(published, kecamatan, kecamatan2):
         reverse("pengaduan:index") + f"?kecamatan={kecamatan2.pk}",
         reverse("pengaduan:index") + "?halaman=2",
         reverse("pengaduan:create"),
+        reverse("pengaduan:open311_services"),
+        reverse("pengaduan:open311_requests"),
+        reverse("pengaduan:open311_requests") + "?start_date=2000-01-01&end_date=2100-01-01",
+        reverse("pengaduan:open311_requests") + "?status=open&start_date=2000-01-01",
     ]
+    paths += [reverse("pengaduan:open311_request", args=[c.code]) for c in Complaint.objects.published()]
     paths += [c.get_absolute_url() for c in Complaint.objects.published()]
     return paths
 
@@ -59,6 +64,7 @@ def test_a_secret_complaint_appears_in_no_public_output(published, kecamatan, ke
             page = client_for(who).get(path).content.decode()
             assert SECRET_TITLE not in page and SECRET_TEXT not in page and secret.code not in page, path
     assert client_for(None).get(secret.get_absolute_url()).status_code == 404
+    assert client_for(None).get(reverse("pengaduan:open311_request", args=[secret.code])).status_code == 404
 
 
 def test_counts_per_kecamatan_leave_the_secret_complaint_out(published, kecamatan):

@@ -86,6 +86,9 @@ EXPECTED = {
     "pengaduan:manage": [302, 404, 404, 404, 404, 404, 404],
     "pengaduan:act": [302, 405, 405, 405, 405, 405, 405],  # POST only
     "pengaduan:attachment": [404, 200, 404, 404, 404, 404, 404],  # the reporter (or the status page's secret)
+    "pengaduan:open311_services": EVERYONE,
+    "pengaduan:open311_requests": EVERYONE,
+    "pengaduan:open311_request": EVERYONE,  # published only
     "pengaduan:detail": EVERYONE,  # published: verified and not "rahasia"
     "insight:index": STAFF_ONLY,
     "insight:download": STAFF_ONLY,
