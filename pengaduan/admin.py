@@ -3,7 +3,7 @@ text), read-only: every change goes through the handling pages, which keep the h
 
 from django.contrib import admin
 
-from pengaduan.models import Category, CategoryRoute, Complaint, ComplaintStatusChange, Disposition
+from pengaduan.models import CannedResponse, Category, CategoryRoute, Complaint, ComplaintStatusChange, Disposition
 
 
 class CategoryRouteInline(admin.TabularInline):
@@ -18,6 +18,13 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["active"]
     search_fields = ["name"]
     inlines = [CategoryRouteInline]
+
+
+@admin.register(CannedResponse)
+class CannedResponseAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "active"]
+    list_filter = ["active", "category"]
+    search_fields = ["title", "text"]
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -66,6 +66,31 @@ class CategoryRoute(models.Model):
         return f"{self.category} · {self.kecamatan} → {self.agency}"
 
 
+class CannedResponse(models.Model):
+    """A ready text for a frequent answer, per category or for all; handlers start from it and adapt it."""
+
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("kategori"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="canned_responses",
+        help_text=_("Kosongkan untuk semua kategori."),
+    )
+    title = models.CharField(_("judul"), max_length=120)
+    text = models.TextField(_("teks"))
+    active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("templat jawaban")
+        verbose_name_plural = _("templat jawaban")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 def new_code() -> str:
     # Unambiguous characters only (no 0/O, 1/I): people read codes out over the phone.
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

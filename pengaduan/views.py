@@ -23,7 +23,7 @@ from pengaduan.access import (
     visible_complaints,
 )
 from pengaduan.clocks import clocks_of
-from pengaduan.models import Attachment, Complaint
+from pengaduan.models import Attachment, CannedResponse, Complaint
 from ruangrunding.refusals import refusal_to_form
 from ruangrunding.storage import private_file_response
 from wilayah.models import Kecamatan, RegionProfile
@@ -280,7 +280,13 @@ ACTIONS = {
 }
 
 
-def _action_forms(complaint, roles, request_data=None, bound=None):
+def _canned(complaint):
+    return CannedResponse.objects.filter(active=True).filter(
+        Q(category__isnull=True) | Q(category_id=complaint.category_id)
+    )
+
+
+def _action_forms(complaint, roles, request_data=None, bound=None, canned=None):
     handles = roles.handles(complaint)
     answerable = roles.answerable(complaint)
     available = {}
@@ -306,7 +312,9 @@ def _action_forms(complaint, roles, request_data=None, bound=None):
         if bound == name:
             available[name] = form_class(request_data, prefix=name, **kwargs)
         else:
-            available[name] = form_class(prefix=name, **kwargs)
+            # A canned response chosen on the page (?templat=) starts the answer fields.
+            initial = {"response": canned.text, "answer": canned.text} if canned else None
+            available[name] = form_class(prefix=name, initial=initial, **kwargs)
     return available
 
 
@@ -320,6 +328,7 @@ def _manage_context(complaint, roles, action_forms):
         "pauses": complaint.pauses.all(),
         "forms": action_forms,
         "handles": roles.handles(complaint),
+        "canned": _canned(complaint),
     }
 
 
@@ -329,7 +338,10 @@ def _manage_context(complaint, roles, action_forms):
 def manage(request, code):
     """Complaint handlers and agency liaisons who see it: the whole complaint, its history and their actions."""
     complaint, roles = get_complaint_for_staff(request, code)
-    return render(request, "pengaduan/manage.html", _manage_context(complaint, roles, _action_forms(complaint, roles)))
+    chosen = request.GET.get("templat", "")
+    canned = _canned(complaint).filter(pk=chosen).first() if chosen.isdigit() else None
+    action_forms = _action_forms(complaint, roles, canned=canned)
+    return render(request, "pengaduan/manage.html", _manage_context(complaint, roles, action_forms))
 
 
 @login_required

@@ -130,3 +130,16 @@ def test_attachments_only_for_the_reporter_the_secret_and_staff_who_see_it(peopl
     assert statuses(people, url) == row(404, 200, 404, 404, 404, 200, 404, 404)
     assert client_for(None).get(url + "?kunci=" + complaint.secret).status_code == 200
     assert client_for(None).get(url + "?kunci=salah").status_code == 404
+
+
+def test_a_canned_response_starts_the_answer(file_complaint, citizen, handler, category):
+    from pengaduan.models import CannedResponse
+
+    mine = CannedResponse.objects.create(category=category, title="Sudah dijadwalkan", text="Perbaikan dijadwalkan.")
+    CannedResponse.objects.create(category=None, title="Terima kasih", text="Terima kasih atas laporan Anda.")
+    complaint = file_complaint(reporter=citizen)
+    services.complaint_verify(complaint=complaint, actor=handler)
+    page = client_for(handler).get(complaint.manage_url()).content.decode()
+    assert "Sudah dijadwalkan" in page and "Terima kasih</a>" in page
+    page = client_for(handler).get(complaint.manage_url() + f"?templat={mine.pk}").content.decode()
+    assert "\nPerbaikan dijadwalkan.</textarea>" in page
