@@ -84,3 +84,55 @@ def seed(*, citizen=None) -> None:
         recorded_by=handler,
         channel=Complaint.Channel.SMS,
     )
+
+
+def generate_complaints(count: int, *, reporter=None) -> int:
+    """`count` complaints over the past year for load tests (bulk, no history rows, no e-mail): most verified
+    and public, one in ten "rahasia", the newest still waiting; deadlines computed as the services do."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from kalender.workdays import WorkingCalendar
+    from pengaduan.models import FINAL_DAYS_INTERNAL, INITIAL_DAYS
+
+    seed_agencies()
+    agency = Agency.objects.get(short_name="Dinas PUPR")
+    category = Category.objects.get_or_create(name="Jalan dan jembatan", defaults={"agency": agency})[0]
+    kecamatan = list(Kecamatan.objects.active()[:20]) or [Kecamatan.objects.create(name="Tenggarong")]
+    calendar, deadlines = WorkingCalendar(), {}
+    now = timezone.now()
+    rows = []
+    for n in range(count):
+        received = now - timedelta(minutes=n * max(1, 525_600 // max(count, 1)))
+        local = timezone.localtime(received)
+        key = (local.date(), local.time() <= settings.OFFICE_CLOSES)
+        if key not in deadlines:
+            deadlines[key] = (
+                calendar.add_working_days(received, INITIAL_DAYS),
+                calendar.add_working_days(received, FINAL_DAYS_INTERNAL),
+            )
+        initial_due, final_due = deadlines[key]
+        verified = n % 10 != 0 and n >= 50
+        rows.append(
+            Complaint(
+                category=category,
+                agency=agency,
+                title=f"Jalan rusak nomor {n}",
+                description="Jalan berlubang dan tergenang saat hujan.",
+                kecamatan=kecamatan[n % len(kecamatan)],
+                privacy=Complaint.Privacy.SECRET if n % 10 == 5 else Complaint.Privacy.NORMAL,
+                reporter=reporter,
+                reporter_name="" if reporter else f"Warga {n}",
+                status=Complaint.Status.VERIFIED if verified else Complaint.Status.RECEIVED,
+                created_at=received,
+                received_at=received,
+                verified_at=received + timedelta(hours=2) if verified else None,
+                initial_due=initial_due,
+                initial_met_at=received + timedelta(hours=2) if verified else None,
+                final_due=final_due,
+            )
+        )
+    Complaint.objects.bulk_create(rows, batch_size=2000)
+    return count

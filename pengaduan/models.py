@@ -220,7 +220,7 @@ class Complaint(models.Model):
     )
     status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.RECEIVED)
     created_at = models.DateTimeField(_("dikirim"), default=timezone.now)
-    received_at = models.DateTimeField(_("diterima"), null=True, blank=True)
+    received_at = models.DateTimeField(_("diterima"), null=True, blank=True, db_index=True)
     verified_at = models.DateTimeField(_("diverifikasi"), null=True, blank=True)
     initial_due = models.DateTimeField(_("batas respon awal"), null=True, blank=True, db_index=True)
     initial_met_at = models.DateTimeField(_("respon awal"), null=True, blank=True)
