@@ -260,7 +260,15 @@ def queue(request):
     )
     page = Paginator(complaints, PER_PAGE).get_page(request.GET.get("halaman"))
     _with_clocks(page.object_list, now)
-    context = {"page": page, "filters": filters, "counts": counts, "handler": not roles.handler.empty}
+    kept = request.GET.copy()
+    kept.pop("halaman", None)
+    context = {
+        "page": page,
+        "filters": filters,
+        "counts": counts,
+        "handler": not roles.handler.empty,
+        "query": f"{kept.urlencode()}&" if kept else "",
+    }
     return render(request, "pengaduan/queue.html", context)
 
 
