@@ -12,7 +12,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -114,28 +114,13 @@ class ComplaintQuerySet(models.QuerySet):
         """Confirmed complaints (someone without an account confirms their e-mail first)."""
         return self.exclude(status=Complaint.Status.UNCONFIRMED)
 
-    def with_next_due(self):
-        """`next_due`: the nearest clock still running (initial, then final); none once both are met or the
-        complaint is closed. Paused complaints keep their deadline but are never counted overdue."""
-        return self.annotate(
-            next_due=Case(
-                When(status__in=Complaint.CLOSED, then=None),
-                When(initial_met_at__isnull=True, then=F("initial_due")),
-                When(final_met_at__isnull=True, then=F("final_due")),
-                default=None,
-                output_field=models.DateTimeField(),
-            )
-        )
-
     def overdue(self, now=None):
-        now = now or timezone.now()
-        running = Q(paused_at__isnull=True) & ~Q(status__in=Complaint.CLOSED)
-        return self.filter(running).filter(
-            Q(initial_met_at__isnull=True, initial_due__lt=now) | Q(final_met_at__isnull=True, final_due__lt=now)
-        )
+        """Running clocks past their deadline: `next_due` is the initial deadline while the initial response is
+        due (and it never comes after the final one), then the final deadline; paused complaints never count."""
+        return self.filter(paused_at__isnull=True, next_due__lt=now or timezone.now())
 
     def for_queue(self):
-        return self.in_handling().with_next_due().order_by(F("next_due").asc(nulls_last=True), "-received_at")
+        return self.in_handling().order_by(F("next_due").asc(nulls_last=True), "-received_at")
 
 
 class Complaint(models.Model):
@@ -237,6 +222,22 @@ class Complaint(models.Model):
     initial_reminded = models.BooleanField(default=False, editable=False)
     final_reminded = models.BooleanField(default=False, editable=False)
 
+    # The nearest clock still running, kept by the database itself (a generated column) so the handler's queue
+    # sorts and counts overdue complaints on an index: the initial deadline while the initial response is
+    # due, then the final one; none once both are met or the complaint is closed.
+    next_due = models.GeneratedField(
+        expression=Case(
+            When(status__in=["selesai", "dialihkan", "duplikat", "ditolak"], then=Value(None)),
+            When(initial_met_at__isnull=True, then=F("initial_due")),
+            When(final_met_at__isnull=True, then=F("final_due")),
+            default=Value(None),
+            output_field=models.DateTimeField(null=True),
+        ),
+        output_field=models.DateTimeField(null=True),
+        db_persist=True,
+        verbose_name=_("batas terdekat"),
+    )
+
     redirected_to = models.CharField(_("dialihkan kepada"), max_length=200, blank=True)
     duplicate_of = models.ForeignKey(
         "self", verbose_name=_("duplikat dari"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -250,6 +251,7 @@ class Complaint(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "kecamatan"], name="pengaduan_status_kec"),
+            models.Index(fields=["next_due"], name="pengaduan_next_due"),
             # The public list and its count: PostgreSQL counts 80,000 published rows from this index alone.
             models.Index(
                 fields=["received_at"],

@@ -255,8 +255,8 @@ def queue(request):
     now = timezone.now()
     overdue = visible.overdue(now)
     counts = overdue.aggregate(
-        initial=Count("pk", filter=Q(initial_met_at__isnull=True, initial_due__lt=now)),
-        final=Count("pk", filter=Q(initial_met_at__isnull=False, final_met_at__isnull=True, final_due__lt=now)),
+        initial=Count("pk", filter=Q(initial_met_at__isnull=True)),
+        final=Count("pk", filter=Q(initial_met_at__isnull=False)),
     )
     page = Paginator(complaints, PER_PAGE).get_page(request.GET.get("halaman"))
     _with_clocks(page.object_list, now)

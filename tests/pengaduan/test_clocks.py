@@ -107,3 +107,22 @@ def test_the_queue_sorts_by_the_nearest_running_deadline(file_complaint, citizen
     services.complaint_verify(complaint=met, actor=handler, now=at("2026-03-02 08:00"))  # final due 4 March
     assert [c.title for c in Complaint.objects.for_queue()] == ["Lama", "Sudah", "Baru"]
     assert late.initial_due < soon.initial_due
+
+
+def test_the_stored_next_deadline_follows_every_step(file_complaint, citizen, handler):
+    complaint = file_complaint(reporter=citizen, now=at("2026-03-02 09:00"))
+
+    def next_due():
+        return Complaint.objects.values_list("next_due", flat=True).get(pk=complaint.pk)
+
+    assert next_due() == at("2026-03-03 16:00")  # the initial deadline
+    services.complaint_verify(complaint=complaint, actor=handler, now=at("2026-03-02 10:00"))
+    assert next_due() == at("2026-03-04 16:00")  # then the final one
+    services.complaint_answer(complaint=complaint, actor=handler, response="Selesai", now=at("2026-03-03 10:00"))
+    assert next_due() is None
+
+
+def test_closed_complaints_are_never_overdue(file_complaint, citizen, handler):
+    complaint = file_complaint(reporter=citizen, now=at("2026-03-02 09:00"))
+    services.complaint_reject(complaint=complaint, actor=handler, reason="Iklan", now=at("2026-03-10 09:00"))
+    assert not Complaint.objects.overdue(now=at("2026-03-20 09:00")).exists()
