@@ -14,8 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.models import Role
+from accounts.roles import scope_for
 from pengaduan import forms, report, services
 from pengaduan.access import (
+    complaint_roles,
     get_complaint_by_secret,
     get_complaint_for_staff,
     get_published_complaint,
@@ -448,17 +451,23 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @login_required
 @require_safe
 def report_view(request):
-    """Complaint handlers and agency liaisons: the report for the head of the agency, over what they may see."""
-    roles = require_complaint_roles(request.user)
+    """Complaint handlers and agency liaisons (over what they may see) and Bappeda (all): the report for the head
+    of the agency."""
+    roles = complaint_roles(request.user)
+    if roles.empty:
+        # The head of the agency reads the report without handling anything: Bappeda, over the whole region.
+        if not scope_for(request.user, Role.BAPPEDA).whole_region:
+            raise Http404
+        visible = Complaint.objects.in_handling()
+    else:
+        visible = visible_complaints(request.user, roles)
     today = timezone.localdate()
     initial = {"start": today.replace(month=1, day=1), "end": today}
     form = forms.ReportForm(request.GET or None, initial=initial)
     if form.is_bound and not form.is_valid():
         return render(request, "pengaduan/report.html", {"form": form}, status=400)
     data = form.cleaned_data if form.is_bound else {**initial, "agency": None}
-    complaints = report.in_period(
-        visible_complaints(request.user, roles), start=data["start"], end=data["end"], agency=data["agency"]
-    )
+    complaints = report.in_period(visible, start=data["start"], end=data["end"], agency=data["agency"])
     built = report.build(complaints, start=data["start"], end=data["end"])
     title = _("Laporan pengaduan %(region)s") % {"region": RegionProfile.objects.current().name}
     if data["agency"]:

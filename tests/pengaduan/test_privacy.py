@@ -97,3 +97,17 @@ def test_the_public_history_leaves_internal_notes_out(published, handler):
     for path in (normal.get_absolute_url(), normal.tracking_url()):
         assert "dukcapil" not in client_for(None).get(path).content.decode()
     assert "dukcapil" in client_for(handler).get(normal.manage_url()).content.decode()
+
+
+def test_overdue_clocks_are_marked_on_every_list(file_complaint, citizen, handler):
+    from tests.pengaduan.conftest import at
+
+    late = file_complaint("Lama tak dijawab", reporter=citizen, now=at("2026-03-02 09:00"))
+    services.complaint_verify(complaint=late, actor=handler, now=at("2026-03-02 10:00"))  # final due 4 March
+    for user, path in (
+        (None, reverse("pengaduan:index")),
+        (citizen, reverse("pengaduan:mine")),
+        (handler, reverse("pengaduan:queue")),
+    ):
+        page = client_for(user).get(path).content.decode()
+        assert '<strong class="badge">Terlambat</strong> Respon akhir paling lambat Rabu, 4 Maret 2026' in page, path

@@ -78,3 +78,15 @@ def test_a_liaison_reports_only_on_what_was_disposed_to_their_agency(march, liai
 def test_citizens_and_staff_without_a_role_get_404(citizen, staff):
     for person in (citizen, staff):
         assert client_for(person).get(reverse("pengaduan:report")).status_code == 404
+
+
+def test_bappeda_reads_the_whole_report_but_handles_nothing(march, disposed):
+    from accounts.models import Role
+    from tests.helpers import make_user
+    from tests.pengaduan.conftest import grant
+
+    head = grant(make_user("kepala", display_name="Kepala Bappeda"), Role.BAPPEDA)
+    page = client_for(head).get(reverse("pengaduan:report"), {"start": "2026-01-01", "end": "2030-12-31"})
+    assert page.status_code == 200 and ": <strong>5</strong>" in page.content.decode()
+    assert client_for(head).get(reverse("pengaduan:queue")).status_code == 404
+    assert client_for(head).get(disposed.manage_url()).status_code == 404
