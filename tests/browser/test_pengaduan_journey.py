@@ -85,7 +85,7 @@ def test_complaint_without_account_from_filing_to_the_answer_on_the_status_page(
     page.goto(status_url)
     expect(page.get_by_text(re.compile(r"Respon awal paling lambat .* — dipenuhi \d+ \w+ \d\d\.\d\d"))).to_be_visible()
     expect(page.get_by_text(re.compile(r"Respon akhir paling lambat .* — dipenuhi \d+ \w+ \d\d\.\d\d"))).to_be_visible()
-    expect(page.get_by_text("Lantai jembatan sudah ditambal pada hari ini.")).to_be_visible()
+    expect(page.get_by_text("Lantai jembatan sudah ditambal pada hari ini.", exact=True)).to_be_visible()
     expect(page.get_by_text("Ditindaklanjuti").first).to_be_visible()
     expect(page.get_by_text("Rahmat")).to_have_count(0)
     assert status_url in link_in_mail(re.escape(status_url))
