@@ -394,7 +394,9 @@ def complaint_resume(*, complaint: Complaint, actor=None, reply: str = "", now: 
             if reply
             else _("Penanganan dilanjutkan (tenggat bertambah %(n)s hari kerja).")
         )
-        _history(complaint, at=now, actor=actor, note=note % {"n": pause.working_days})
+        change = _history(complaint, at=now, actor=actor, note=note % {"n": pause.working_days})
+    if actor is not None:  # a handler resumed without the reporter's reply: tell them (they know when they reply)
+        transaction.on_commit(lambda: notifications.step(complaint, change))
     return pause
 
 

@@ -134,3 +134,15 @@ def test_internal_notes_stay_internal(disposed, handler, django_capture_on_commi
         services.complaint_note(complaint=disposed, actor=handler, note="Kontraktor lama wanprestasi")
     assert disposed.status_changes.get(note="Kontraktor lama wanprestasi").public is False
     assert not any("wanprestasi" in m.body for m in mail.outbox)
+
+
+def test_the_reporter_hears_of_the_question_and_of_a_resumption_by_the_handler(
+    disposed, handler, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.complaint_pause(complaint=disposed, actor=handler, question="Di RT berapa tepatnya?")
+    assert "Di RT berapa tepatnya?" in mail.outbox[-1].body and disposed.tracking_url() in mail.outbox[-1].body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.complaint_resume(complaint=disposed, actor=handler)
+    assert len(mail.outbox) == 2 and "Penanganan dilanjutkan" in mail.outbox[-1].body
