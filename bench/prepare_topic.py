@@ -1,5 +1,6 @@
 """Load the benchmark's data: a published topic with 2,000 replies in a random tree, a library of 10,000
-documents, a citizen with 200 consultations, and a staff member for the dashboard. Prints one JSON line with
+documents, a citizen with 200 consultations, a staff member for the dashboard, and 100,000 complaints with a
+complaint handler. Prints one JSON line with
 the signed-in sessions and the topic's URL."""
 
 import json
@@ -13,14 +14,16 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from accounts.models import User  # noqa: E402
+from accounts.models import Role, RoleAssignment, User  # noqa: E402
 from konsultasi.models import Consultation, Expert, Message  # noqa: E402
+from pengaduan.demo import generate_complaints  # noqa: E402
 from pustaka.demo import generate_documents  # noqa: E402
 from rpjpd.demo import generate_reply_tree  # noqa: E402
 from rpjpd.models import Section, Topic  # noqa: E402
 
 REPLIES = 2000
 CONSULTATIONS = 200
+COMPLAINTS = 100_000
 
 authors = [
     User.objects.get_or_create(username=f"bench{n}", defaults={"display_name": f"Warga Uji {n}"})[0] for n in range(60)
@@ -58,6 +61,9 @@ Message.objects.bulk_create(
     for c in consultations
 )
 staff = User.objects.create_user("benchstaf", password=None, display_name="Staf Uji", is_staff=True)
+generate_complaints(COMPLAINTS, reporter=authors[1])
+handler = User.objects.create_user("benchpengaduan", password=None, display_name="Petugas Pengaduan Uji")
+RoleAssignment.objects.create(user=handler, role=Role.COMPLAINT_HANDLER)
 # Bulk loading leaves the planner's statistics behind; autovacuum would analyse soon after in production.
 with connection.cursor() as cursor:
     cursor.execute("ANALYZE")
@@ -69,4 +75,13 @@ def session_of(user) -> str:
     return client.cookies["sessionid"].value
 
 
-print(json.dumps({"reader": session_of(authors[0]), "staff": session_of(staff), "topic": topic.get_absolute_url()}))
+print(
+    json.dumps(
+        {
+            "reader": session_of(authors[0]),
+            "staff": session_of(staff),
+            "handler": session_of(handler),
+            "topic": topic.get_absolute_url(),
+        }
+    )
+)

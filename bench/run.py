@@ -46,6 +46,8 @@ def cases(plan: dict) -> list[tuple[str, str, str | None, str]]:
         ("search: filters only", "/pustaka/?jenis=peraturan-daerah&tahun=2020", None, "1"),
         ("Konsultasi Saya, 200", "/konsultasi/saya/", reader, CONNECTIONS),
         ("dashboard (staff)", "/staf/dasbor/", staff, CONNECTIONS),
+        ("pengaduan list, 100,000", "/pengaduan/", None, CONNECTIONS),
+        ("pengaduan queue, 100,000", "/pengaduan/kelola/", plan["handler"], CONNECTIONS),
     ]
 
 

@@ -7,6 +7,7 @@ from accounts.models import AgeGroup, Disability, Gender
 from insight import demo as insight_demo
 from konsultasi import demo as konsultasi_demo
 from musrenbang import demo as musrenbang_demo
+from pengaduan import demo as pengaduan_demo
 from pustaka import demo as pustaka_demo
 from rpjpd import demo as rpjpd_demo
 from wilayah import demo as wilayah_demo
@@ -37,6 +38,8 @@ def seed_all() -> list[tuple[str, str]]:
     rpjpd_demo.seed(authors=[citizen, second])
     konsultasi_demo.seed(citizen=citizen)
     operators = musrenbang_demo.seed(citizen=citizen)
+    pengaduan_demo.seed(citizen=citizen)
+    operators += [("pengelola pengaduan", "pengaduan.demo"), ("penghubung PUPR", "pupr.demo")]
     insight_demo.seed()
     return [
         ("warga", citizen.username),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "konsultasi",
     "pustaka",
     "musrenbang",
+    "pengaduan",
     "insight",
     "beranda",  # the home page, showing what is open in every module
     "demo",  # the top: `manage.py seed_demo`, the only code that knows every app
@@ -181,6 +182,12 @@ STORAGES = {
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 PUSTAKA_FILE_MAX_BYTES = env_int("PUSTAKA_FILE_MAX_MB", 50, minimum=1) * 1024 * 1024
 KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024
+# Complaints filed without an account, per client address and hour (pengaduan; docs/pengaduan.md).
+PENGADUAN_GUEST_PER_HOUR = env_int("PENGADUAN_GUEST_PER_HOUR", 5, minimum=1)
+# Working days after the final response in which the reporter may contest; then it closes itself.
+PENGADUAN_CONTEST_DAYS = env_int("PENGADUAN_CONTEST_DAYS", 5, minimum=1)
+# A reminder to the people who must answer when a deadline is this many hours away (pengaduan_jadwal).
+PENGADUAN_REMINDER_HOURS = env_int("PENGADUAN_REMINDER_HOURS", 4, minimum=1)
 # Per citizen, in the last hour and the last 24 hours: new consultations, and messages in their consultations
 # (the opening question included). Each message e-mails an expert, each attachment costs a re-encode.
 KONSULTASI_NEW_PER_HOUR = env_int("KONSULTASI_NEW_PER_HOUR", 5, minimum=1)

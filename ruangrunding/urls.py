@@ -25,6 +25,7 @@ urlpatterns = [
     path("konsultasi/", include("konsultasi.urls")),
     path("pustaka/", include("pustaka.urls")),
     path("musrenbang/", include("musrenbang.urls")),
+    path("pengaduan/", include("pengaduan.urls")),
     path("staf/dasbor/", include("insight.urls")),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

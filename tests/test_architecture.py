@@ -20,6 +20,7 @@ LAYERS = {
     "pustaka": 3,
     "konsultasi": 3,
     "musrenbang": 3,
+    "pengaduan": 3,
     "rpjpd": 4,
     "insight": 5,
     "beranda": 6,  # the home page shows what is open in every module

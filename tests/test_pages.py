@@ -13,10 +13,12 @@ from konsultasi.models import Consultation
 from konsultasi.services import consultation_open, message_post
 from musrenbang.models import Field as UsulanField
 from musrenbang.services import usulan_create
+from pengaduan.models import Category
+from pengaduan.services import complaint_file, complaint_verify
 from rpjpd.services import reply_create
 from tests.helpers import make_user
 from tests.musrenbang.conftest import open_cycle, usulan_data
-from wilayah.models import Desa, RegionProfile
+from wilayah.models import Agency, Desa, RegionProfile
 
 pytestmark = pytest.mark.django_db
 # The first version's modules, between "Beranda" and "Panduan"; the second wave's are not installed yet.
@@ -167,15 +169,40 @@ def musrenbang_breadcrumb_pages(citizen) -> list[str]:
     ]
 
 
+def pengaduan_breadcrumb_pages(citizen):
+    """(person, url) for the complaint pages with a breadcrumb; the staff ones need a complaint handler."""
+    agency = Agency.objects.create(name="Dinas Pekerjaan Umum", short_name="Dinas PU", kind="dinas")
+    handler = make_user("petugas", display_name="Petugas Pengaduan")
+    RoleAssignment.objects.create(user=handler, role=Role.COMPLAINT_HANDLER)
+    complaint = complaint_file(
+        kind="pengaduan",
+        category=Category.objects.create(name="Jalan", agency=agency),
+        title="Jembatan retak",
+        description="Retak.",
+        kecamatan=citizen.kecamatan,
+        reporter=citizen,
+    )
+    complaint_verify(complaint=complaint, actor=handler)
+    return [
+        (citizen, reverse("pengaduan:create")),
+        (citizen, reverse("pengaduan:mine")),
+        (citizen, complaint.get_absolute_url()),
+        (citizen, complaint.tracking_url()),
+        (handler, complaint.manage_url()),
+        (handler, reverse("pengaduan:record")),
+        (handler, reverse("pengaduan:report")),
+    ]
+
+
 def test_breadcrumbs_never_end_with_a_dangling_separator(client, topic, citizen, expert, make_document):
-    client.force_login(citizen)
-    pages = breadcrumb_pages(topic, citizen, expert, make_document)
+    pages = [(citizen, url) for url in breadcrumb_pages(topic, citizen, expert, make_document)]
+    pages += pengaduan_breadcrumb_pages(citizen)
     bappeda = make_user("bappeda", display_name="Bappeda")
     RoleAssignment.objects.create(user=bappeda, role=Role.BAPPEDA)
-    bappeda_pages = musrenbang_breadcrumb_pages(citizen)
+    pages += [(bappeda, url) for url in musrenbang_breadcrumb_pages(citizen)]
     templates = set()
-    for url in pages + bappeda_pages:
-        client.force_login(bappeda if url in bappeda_pages else citizen)
+    for person, url in pages:
+        client.force_login(person)
         response = client.get(url)
         assert response.status_code == 200, url
         trail = re.search(r'<nav class="breadcrumb"[^>]*>(.*?)</nav>', response.content.decode(), re.S)[1]

@@ -9,11 +9,13 @@ from konsultasi import services as konsultasi_services
 from konsultasi.uploads import check_attachment
 from musrenbang import services as musrenbang_services
 from musrenbang.models import Field as UsulanField
+from pengaduan import services as pengaduan_services
+from pengaduan.models import Category
 from rpjpd import services as rpjpd_services
 from tests.helpers import make_user
 from tests.konsultasi import files
 from tests.musrenbang.conftest import open_cycle, usulan_data
-from wilayah.models import Desa
+from wilayah.models import Agency, Desa
 
 ROLES = ["anonymous", "citizen", "citizen2", "expert", "expert2", "staff", "auditor"]
 
@@ -46,6 +48,17 @@ def objects(everyone, topic, make_document):
         proposer_name="Pak Darmin",
         origin="musyawarah_rt_rw",
     )
+    agency = Agency.objects.create(name="Dinas Pekerjaan Umum", short_name="Dinas PU", kind="dinas")
+    complaint = pengaduan_services.complaint_file(
+        kind="pengaduan",
+        category=Category.objects.create(name="Jalan", agency=agency),
+        title="Jembatan retak",
+        description="Lantai jembatan retak.",
+        kecamatan=citizen.kecamatan,
+        reporter=citizen,
+        attachments=[check_attachment(files.png())],
+    )
+    pengaduan_services.complaint_verify(complaint=complaint, actor=make_user("petugas", display_name="Petugas"))
     return SimpleNamespace(
         topic=topic,
         section=topic.section,
@@ -57,4 +70,6 @@ def objects(everyone, topic, make_document):
         file=document.files.get(),
         usulan=usulan,
         window=cycle.windows.first(),
+        complaint=complaint,
+        complaint_file=complaint.attachments.get(),
     )

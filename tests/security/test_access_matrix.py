@@ -88,6 +88,21 @@ EXPECTED = {
     "musrenbang:decide": [404] * 7,
     "musrenbang:detail": EVERYONE,
     "musrenbang:follow": [302, 405, 405, 405, 405, 405, 405],  # POST only
+    "pengaduan:index": EVERYONE,
+    "pengaduan:create": EVERYONE,  # without an account too: name and an e-mail to confirm
+    "pengaduan:mine": SIGNED_IN,
+    "pengaduan:confirm": [404] * 7,  # a wrong confirmation key
+    "pengaduan:track": EVERYONE,  # whoever holds the link with its secret; no personal data on it
+    "pengaduan:queue": [302, 404, 404, 404, 404, 404, 404],  # complaint handlers and agency liaisons only
+    "pengaduan:record": [302, 404, 404, 404, 404, 404, 404],
+    "pengaduan:report": [302, 404, 404, 404, 404, 404, 404],
+    "pengaduan:manage": [302, 404, 404, 404, 404, 404, 404],
+    "pengaduan:act": [302, 405, 405, 405, 405, 405, 405],  # POST only
+    "pengaduan:attachment": [404, 200, 404, 404, 404, 404, 404],  # the reporter (or the status page's secret)
+    "pengaduan:open311_services": EVERYONE,
+    "pengaduan:open311_requests": EVERYONE,
+    "pengaduan:open311_request": EVERYONE,  # published only
+    "pengaduan:detail": EVERYONE,  # published: verified and not "rahasia"
     "insight:index": STAFF_ONLY,
     "insight:download": STAFF_ONLY,
     "admin:index": [302, 302, 302, 302, 302, 200, 200],  # to the admin login below for non-staff

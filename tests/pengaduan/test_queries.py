@@ -1,0 +1,76 @@
+"""The handler's queue and the public list run a fixed number of queries, whatever the number of rows."""
+
+import gzip
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pengaduan import services
+from pengaduan.models import Complaint
+from tests.helpers import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def make(file_complaint, citizen, handler, count, start=0):
+    for number in range(start, start + count):
+        complaint = file_complaint(f"Pengaduan {number}", reporter=citizen, privacy="anonim" if number % 2 else "biasa")
+        services.complaint_verify(complaint=complaint, actor=handler)
+
+
+def queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", ["pengaduan:index", "pengaduan:queue", "pengaduan:mine"])
+def test_the_lists_query_count_does_not_grow_with_rows(file_complaint, citizen, handler, name):
+    user = {"pengaduan:index": None, "pengaduan:queue": handler, "pengaduan:mine": citizen}[name]
+    client = client_for(user)
+    make(file_complaint, citizen, handler, 2)
+    client.get(reverse(name))  # the region profile is cached after the first page
+    few = queries(client, reverse(name))
+    make(file_complaint, citizen, handler, 18, start=2)
+    assert queries(client, reverse(name)) == few
+
+
+def test_public_list_queries_are_pinned(file_complaint, citizen, handler, django_assert_max_num_queries):
+    make(file_complaint, citizen, handler, 20)
+    with django_assert_max_num_queries(4):
+        client_for(None).get(reverse("pengaduan:index"))
+
+
+def test_queue_queries_are_pinned(file_complaint, citizen, handler, django_assert_max_num_queries):
+    make(file_complaint, citizen, handler, 20)
+    client = client_for(handler)
+    with django_assert_max_num_queries(9):
+        client.get(reverse("pengaduan:queue"))
+
+
+def page_weight(html: bytes) -> int:
+    """HTML plus its stylesheet and script, gzip-compressed, as a phone downloads them."""
+    total = len(gzip.compress(html, 6))
+    for asset in re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
+        with open(finders.find(asset.decode()), "rb") as handle:
+            total += len(gzip.compress(handle.read(), 6))
+    return total
+
+
+def test_full_pages_fit_the_30_kb_budget(file_complaint, citizen, handler, agencies):
+    make(file_complaint, citizen, handler, 20)
+    complaint = Complaint.objects.first()
+    services.complaint_dispose(complaint=complaint, actor=handler, agencies=[agencies["pupr"], agencies["dlh"]])
+    for user, path in [
+        (None, reverse("pengaduan:index")),
+        (None, reverse("pengaduan:create")),
+        (None, complaint.tracking_url()),
+        (handler, reverse("pengaduan:queue")),
+        (handler, complaint.manage_url()),
+    ]:
+        html = client_for(user).get(path).content
+        assert page_weight(html) < 30 * 1024, path
