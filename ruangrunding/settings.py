@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "rpjpd",
     "konsultasi",
     "pustaka",
+    "pengumuman",
+    "agenda",
     "insight",
 ]
 

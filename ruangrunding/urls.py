@@ -23,6 +23,8 @@ urlpatterns = [
     path("rpjpd/", include("rpjpd.urls")),
     path("konsultasi/", include("konsultasi.urls")),
     path("pustaka/", include("pustaka.urls")),
+    path("pengumuman/", include("pengumuman.urls")),
+    path("agenda/", include("agenda.urls")),
     path("staf/dasbor/", include("insight.urls")),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 
 from konsultasi import services as konsultasi_services
 from konsultasi.uploads import check_attachment
+from pengumuman.models import Announcement
 from rpjpd import services as rpjpd_services
 from tests.helpers import make_user
 from tests.konsultasi import files
@@ -33,6 +34,7 @@ def objects(everyone, topic, make_document):
         consultation=consultation, author=citizen, body="Foto sumur", attachment=check_attachment(files.png())
     )
     document = make_document("Perda Irigasi", pdf_lines=["Irigasi desa."])
+    announcement = Announcement.objects.create(title="Musrenbang Kecamatan", body="Jadwal musyawarah.")
     return SimpleNamespace(
         topic=topic,
         section=topic.section,
@@ -41,5 +43,6 @@ def objects(everyone, topic, make_document):
         message=message,
         expert=expert.expert_profile,
         document=document,
+        announcement=announcement,
         file=document.files.get(),
     )

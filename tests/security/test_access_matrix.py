@@ -75,6 +75,11 @@ EXPECTED = {
     "pustaka:feed": EVERYONE,
     "pustaka:data_json": EVERYONE,
     "pustaka:data_csv": EVERYONE,
+    "pengumuman:index": EVERYONE,
+    "pengumuman:detail": EVERYONE,
+    "pengumuman:feed": EVERYONE,
+    "pengumuman:embed": EVERYONE,
+    "pengumuman:install": EVERYONE,
     "insight:index": STAFF_ONLY,
     "insight:download": STAFF_ONLY,
     "admin:index": [302, 302, 302, 302, 302, 200, 200],  # to the admin login below for non-staff
