@@ -5,10 +5,13 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Permission
 
+from agenda import services as agenda_services
+from agenda.tokens import decline_token
 from konsultasi import services as konsultasi_services
 from konsultasi.uploads import check_attachment
 from pengumuman.models import Announcement
 from rpjpd import services as rpjpd_services
+from tests.agenda.factories import group, make_event
 from tests.helpers import make_user
 from tests.konsultasi import files
 
@@ -35,6 +38,11 @@ def objects(everyone, topic, make_document):
     )
     document = make_document("Perda Irigasi", pdf_lines=["Irigasi desa."])
     announcement = Announcement.objects.create(title="Musrenbang Kecamatan", body="Jadwal musyawarah.")
+    event = make_event("Musrenbang Kabupaten")
+    application = agenda_services.application_create(
+        event=event, citizen=citizen, group=group("Perempuan"), topic="Jalan desa"
+    )
+    agenda_services.applications_select(event=event, applications=[application])
     return SimpleNamespace(
         topic=topic,
         section=topic.section,
@@ -44,5 +52,7 @@ def objects(everyone, topic, make_document):
         expert=expert.expert_profile,
         document=document,
         announcement=announcement,
+        event=event,
+        decline_token=decline_token(application),
         file=document.files.get(),
     )

@@ -80,6 +80,13 @@ EXPECTED = {
     "pengumuman:feed": EVERYONE,
     "pengumuman:embed": EVERYONE,
     "pengumuman:install": EVERYONE,
+    "agenda:index": EVERYONE,
+    "agenda:calendar": EVERYONE,
+    "agenda:detail": EVERYONE,
+    "agenda:apply": SIGNED_IN,  # the form; applying twice or after the deadline is refused on it
+    "agenda:decline": EVERYONE,  # whoever holds the signed link from the e-mail; a forged one is 404
+    "agenda:staff_index": [302, 404, 404, 404, 404, 404, 200],  # staff with the selection permission
+    "agenda:staff_selection": [302, 404, 404, 404, 404, 404, 200],
     "insight:index": STAFF_ONLY,
     "insight:download": STAFF_ONLY,
     "admin:index": [302, 302, 302, 302, 302, 200, 200],  # to the admin login below for non-staff

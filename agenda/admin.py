@@ -1,0 +1,78 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from agenda.models import Application, Event, GroupQuota, ParticipantGroup
+
+
+@admin.register(ParticipantGroup)
+class ParticipantGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "order", "active"]
+    list_editable = ["order", "active"]
+    search_fields = ["name"]
+
+
+class GroupQuotaInline(admin.TabularInline):
+    model = GroupQuota
+    extra = 0
+    autocomplete_fields = ["group"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "mode", "starts_at", "capacity", "is_published", "selection_link"]
+    list_filter = ["kind", "mode", "is_published"]
+    search_fields = ["title", "place"]
+    date_hierarchy = "starts_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["kecamatan", "desa"]
+    inlines = [GroupQuotaInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "mode", "description", "is_published"]}),
+        (_("Waktu dan tempat"), {"fields": ["starts_at", "ends_at", "place", "kecamatan", "desa"]}),
+        (_("Tautan"), {"fields": ["livestream_url", "meeting_url", "meeting_details"]}),
+        (
+            _("Pendaftaran peserta aktif"),
+            {"fields": ["capacity", "application_limit", "registration_opens_at", "registration_closes_at"]},
+        ),
+    ]
+
+    @admin.display(description=_("seleksi"))
+    def selection_link(self, obj):
+        if not obj.capacity:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("agenda:staff_selection", args=[obj.pk]), _("Seleksi"))
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Staff add invited participants here by hand; selection itself is on the selection page."""
+
+    list_display = ["citizen", "event", "group", "kecamatan", "status", "code", "created_at"]
+    list_filter = ["status", "group", "event"]
+    search_fields = ["citizen__username", "citizen__display_name", "organisation", "code"]
+    list_select_related = ["citizen", "event", "group", "kecamatan"]
+    autocomplete_fields = ["citizen", "event", "group", "kecamatan", "desa"]
+    readonly_fields = ["code", "status", "waiting_position", "decided_at", "invited_by"]
+    fields = [
+        "event",
+        "citizen",
+        "group",
+        "organisation",
+        "kecamatan",
+        "desa",
+        "topic",
+        "needs",
+        "other_needs",
+        "code",
+        "status",
+        "waiting_position",
+        "decided_at",
+        "invited_by",
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.invited_by = request.user
+        super().save_model(request, obj, form, change)
