@@ -35,3 +35,9 @@ def people(kecamatan):
         "joko": make("joko"),
         "tono": make("tono"),
     }
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(execute=True):` runs what the code deferred to the commit (the e-mails)."""
+    return django_capture_on_commit_callbacks
