@@ -8,9 +8,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import RegionProfile
+from agenda.models import Event
 from konsultasi.models import Consultation
 from konsultasi.services import consultation_open, message_post
+from pengumuman.models import Announcement
 from rpjpd.services import reply_create
+from tests.agenda.factories import make_event
 
 pytestmark = pytest.mark.django_db
 MENU = ["Beranda", "RPJPD", "Konsultasi", "Pustaka", "Panduan"]
@@ -113,6 +116,10 @@ def breadcrumb_pages(topic, citizen, expert, make_document):
         expert.expert_profile.get_absolute_url(),
         reverse("konsultasi:create", args=[expert.expert_profile.pk]),
         consultation.get_absolute_url(),
+        Announcement.objects.create(title="Jadwal Musrenbang", body="Isi").get_absolute_url(),
+        reverse("pengumuman:install"),
+        make_event().get_absolute_url(),
+        reverse("agenda:apply", args=[Event.objects.get().pk]),
     ]
 
 
