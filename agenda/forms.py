@@ -56,3 +56,7 @@ class ApplicantFilterForm(forms.Form):
     kecamatan = forms.ModelChoiceField(
         label=_("Kecamatan"), queryset=Kecamatan.objects.all(), required=False, empty_label=_("Semua")
     )
+
+
+class AttendanceForm(forms.Form):
+    code = forms.CharField(label=_("Kode pendaftaran"), max_length=12)

@@ -189,11 +189,20 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(status=Application.Status.SELECTED)
 
     def counts_by_group(self) -> dict:
-        """{group_id: {"applied": n, "selected": n}} in one query."""
-        rows = self.values("group_id").annotate(
-            applied=Count("pk"), selected=Count("pk", filter=Q(status=Application.Status.SELECTED))
+        """{group_id: {"applied": n, "selected": n, "attended": n}} in one query."""
+        return {row["group_id"]: row for row in self.figures_by("group_id")}
+
+    def figures_by(self, field: str):
+        """Applied, selected and attended per value of `field` (a group, a kecamatan), one query."""
+        return (
+            self.values(field)
+            .annotate(
+                applied=Count("pk"),
+                selected=Count("pk", filter=Q(status=Application.Status.SELECTED)),
+                attended=Count("pk", filter=Q(attended_at__isnull=False)),
+            )
+            .order_by(field)
         )
-        return {row["group_id"]: row for row in rows}
 
 
 def new_code() -> str:
@@ -231,6 +240,7 @@ class Application(models.Model):
     )
     created_at = models.DateTimeField(_("mendaftar pada"), auto_now_add=True)
     decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    attended_at = models.DateTimeField(_("hadir pada"), null=True, blank=True)
 
     objects = ApplicationQuerySet.as_manager()
 

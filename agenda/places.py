@@ -13,6 +13,7 @@ class GroupPlaces:
     kept: int = 0
     applied: int = 0
     selected: int = 0
+    attended: int = 0
 
     @property
     def kept_open(self) -> int:
@@ -31,6 +32,10 @@ class Places:
     @property
     def applied(self) -> int:
         return sum(group.applied for group in self.groups.values())
+
+    @property
+    def attended(self) -> int:
+        return sum(group.attended for group in self.groups.values())
 
     @property
     def kept_open(self) -> int:
@@ -73,5 +78,5 @@ def places_for(event: Event) -> Places:
         names = dict(ParticipantGroup.objects.filter(pk__in=missing).values_list("pk", "name")) if missing else {}
         for group_id, row in counts.items():
             group = places.groups.setdefault(group_id, GroupPlaces(group_id, names.get(group_id, "")))
-            group.applied, group.selected = row["applied"], row["selected"]
+            group.applied, group.selected, group.attended = row["applied"], row["selected"], row["attended"]
     return places

@@ -176,3 +176,25 @@ def application_decline(*, application: Application) -> Application | None:
             _mark(promoted, Application.Status.SELECTED, waiting_position=None)
             transaction.on_commit(lambda: notifications.selected(promoted))
     return promoted
+
+
+def attendance_mark(*, event: Event, code: str) -> Application:
+    """Staff at the registration desk: the participant with this code is here."""
+    code = "".join(code.split()).upper()[:8]
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update().select_related("citizen").filter(event=event, code=code).first()
+        )
+        if application is None:
+            raise Refused(_("Kode %(code)s tidak terdaftar untuk acara ini.") % {"code": code or "—"}, field="code")
+        if application.status != Application.Status.SELECTED:
+            status = application.get_status_display()
+            raise Refused(_("Kode %(code)s bukan peserta terpilih (%(status)s).") % {"code": code, "status": status})
+        if application.attended_at:
+            when = date_format(timezone.localtime(application.attended_at), "H.i")
+            raise Refused(
+                _("%(name)s sudah tercatat hadir pukul %(when)s.") % {"name": application.citizen, "when": when}
+            )
+        application.attended_at = timezone.now()
+        application.save(update_fields=["attended_at"])
+    return application

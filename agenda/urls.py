@@ -12,4 +12,5 @@ urlpatterns = [
     path("mundur/<str:token>/", views.decline, name="decline"),
     path("staf/", views.staff_index, name="staff_index"),
     path("staf/<int:pk>/", views.staff_selection, name="staff_selection"),
+    path("staf/<int:pk>/hadir/", views.attendance, name="attendance"),
 ]

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from accounts.context_processors import current_region_profile
 from agenda import services
 from agenda.access import get_event_for_selector, get_public_event, is_selector, may_see_meeting_link, own_application
 from agenda.calendars import public_calendar
-from agenda.forms import ApplicantFilterForm, ApplicationForm, SelectionForm
+from agenda.forms import ApplicantFilterForm, ApplicationForm, AttendanceForm, SelectionForm
 from agenda.models import Application, Event
 from agenda.places import places_for
 from agenda.tokens import application_from_token, decline_token
@@ -183,12 +183,36 @@ def staff_selection(request, pk):
         if data["kebutuhan"]:
             applications = applications.exclude(needs=[], other_needs="")
     places = places_for(event)
+    by_kecamatan = Application.objects.filter(event=event).figures_by("kecamatan__name")
     context = {
         "event": event,
         "form": form,
+        "attendance_form": AttendanceForm(),
+        "by_kecamatan": by_kecamatan,
         "filters": filters,
         "applications": applications.order_by("status", "waiting_position", "created_at", "pk"),
         "places": places,
         "groups": sorted(places.groups.values(), key=lambda g: g.name),
     }
     return render(request, "agenda/staff_selection.html", context, status=400 if form.errors else 200)
+
+
+@never_cache
+@login_required
+def attendance(request, pk):
+    """Staff with the selection permission, at the registration desk: mark a participant present by code."""
+    event = get_event_for_selector(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        try:
+            application = services.attendance_mark(event=event, code=form.cleaned_data["code"])
+        except Refused as error:
+            messages.error(request, error.message)
+        else:
+            text = _("%(name)s (%(group)s) tercatat hadir.")
+            messages.success(request, text % {"name": application.citizen.public_name, "group": application.group})
+    else:
+        messages.error(request, _("Tuliskan kode pendaftaran peserta."))
+    return redirect("agenda:staff_selection", pk=event.pk)

@@ -179,5 +179,42 @@ def test_staff_selection_page_queries_do_not_grow_with_applicants(event, selecto
         person = make_user(f"warga{number}", display_name=f"Warga {number}")
         apply(event, person, ["Perempuan", "Komunitas", "Penyandang disabilitas"][number % 3], needs=["pendamping"])
     client = client_for(selector)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         assert client.get(reverse("agenda:staff_selection", args=[event.pk])).status_code == 200
+
+
+def test_staff_mark_attendance_with_the_registration_code(event, applied, selector):
+    applications_select(event=event, applications=[applied["ani"]])
+    code = Application.objects.get(pk=applied["ani"].pk).code
+    client = client_for(selector)
+    url = reverse("agenda:attendance", args=[event.pk])
+    page = client.post(url, {"code": f" {code.lower()} "}, follow=True).content.decode()
+    assert "Ani (Penyandang disabilitas) tercatat hadir." in page
+    assert Application.objects.get(pk=applied["ani"].pk).attended_at is not None
+    again = client.post(url, {"code": code}, follow=True).content.decode()
+    assert "Ani sudah tercatat hadir pukul" in again
+    not_selected = client.post(url, {"code": applied["dedi"].code}, follow=True).content.decode()
+    assert f"Kode {applied['dedi'].code} bukan peserta terpilih (Mendaftar)." in not_selected
+    unknown = client.post(url, {"code": "ZZZZZZ"}, follow=True).content.decode()
+    assert "Kode ZZZZZZ tidak terdaftar untuk acara ini." in unknown
+
+
+def test_figures_per_group_and_kecamatan_count_applied_selected_attended(event, applied, selector):
+    applications_select(event=event, applications=[applied["ani"], applied["rina"]])
+    client_for(selector).post(reverse("agenda:attendance", args=[event.pk]), {"code": applied["ani"].code})
+    html = client_for(selector).get(reverse("agenda:staff_selection", args=[event.pk])).content.decode()
+    assert '<th scope="row">Penyandang disabilitas</th><td>1</td><td>2</td><td>1</td><td>1</td>' in html
+    assert '<th scope="row">Tenggarong</th><td>5</td><td>2</td><td>1</td>' in html
+
+
+def test_another_events_code_does_not_count(event, applied, selector, people):
+    other = make_event("Forum lain")
+    foreign = apply(other, people["joko"], "Komunitas")
+    applications_select(event=other, applications=[foreign])
+    page = (
+        client_for(selector)
+        .post(reverse("agenda:attendance", args=[event.pk]), {"code": foreign.code}, follow=True)
+        .content.decode()
+    )
+    assert Application.objects.get(pk=foreign.pk).attended_at is None
+    assert "tidak terdaftar untuk acara ini" in page or "bukan peserta terpilih" in page

@@ -73,6 +73,7 @@ PATHS = {
     "agenda:decline": lambda o: reverse("agenda:decline", args=[o.decline_token]),
     "agenda:staff_index": lambda o: reverse("agenda:staff_index"),
     "agenda:staff_selection": lambda o: reverse("agenda:staff_selection", args=[o.event.pk]),
+    "agenda:attendance": lambda o: reverse("agenda:attendance", args=[o.event.pk]),
     "insight:index": lambda o: reverse("insight:index"),
     "insight:download": lambda o: reverse("insight:download"),
     "admin:index": lambda o: reverse("admin:index"),
