@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Application, Event, GroupQuota, ParticipantGroup
+from agenda.reminders import reminders_reschedule
 
 
 @admin.register(ParticipantGroup)
@@ -37,6 +39,12 @@ class EventAdmin(admin.ModelAdmin):
             {"fields": ["capacity", "application_limit", "registration_opens_at", "registration_closes_at"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "starts_at" in form.changed_data:
+            # The selected are reminded the day before the new time.
+            transaction.on_commit(lambda: reminders_reschedule(obj))
 
     @admin.display(description=_("seleksi"))
     def selection_link(self, obj):

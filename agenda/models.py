@@ -241,6 +241,7 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("mendaftar pada"), auto_now_add=True)
     decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
     attended_at = models.DateTimeField(_("hadir pada"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("diingatkan pada"), null=True, blank=True, editable=False)
 
     objects = ApplicationQuerySet.as_manager()
 

@@ -42,3 +42,12 @@ def waiting(application: Application) -> bool:
 
 def not_selected(application: Application) -> bool:
     return send_templated("agenda_not_selected", application.citizen, _context(application))
+
+
+def reminder(application: Application) -> bool:
+    """The day before: time, place and — for the selected, who alone get this — the meeting link again."""
+    context = {
+        **_context(application),
+        "decline_url": absolute_url(reverse("agenda:decline", args=[decline_token(application)])),
+    }
+    return send_templated("agenda_reminder", application.citizen, context)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from agenda import notifications
 from agenda.models import Application, Event, ParticipantGroup, new_code
 from agenda.places import GroupPlaces, places_for
+from agenda.reminders import reminder_schedule
 from ruangrunding.refusals import Refused
 
 
@@ -87,6 +88,11 @@ def application_create(
             raise Refused(_("Anda sudah mendaftar untuk acara ini.")) from None
 
 
+def _selected(application: Application) -> None:
+    notifications.selected(application)
+    reminder_schedule(application)
+
+
 @dataclass
 class SelectionResult:
     selected: list[Application] = field(default_factory=list)
@@ -126,7 +132,7 @@ def applications_select(*, event: Event, applications) -> SelectionResult:
                 result.refused.append((application, _("tempat yang tersisa disediakan untuk kelompok lain")))
         result.unfilled = places.unfilled_groups()
         for application in result.selected:
-            transaction.on_commit(lambda a=application: notifications.selected(a))
+            transaction.on_commit(lambda a=application: _selected(a))
     return result
 
 
@@ -174,7 +180,7 @@ def application_decline(*, application: Application) -> Application | None:
         promoted = next((w for w in waiting.select_related("citizen") if places.can_take(w.group_id)), None)
         if promoted is not None:
             _mark(promoted, Application.Status.SELECTED, waiting_position=None)
-            transaction.on_commit(lambda: notifications.selected(promoted))
+            transaction.on_commit(lambda: _selected(promoted))
     return promoted
 
 
