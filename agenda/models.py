@@ -6,7 +6,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -185,6 +185,16 @@ class ApplicationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(citizen=user)
 
+    def for_selection(self):
+        """Still to decide first, then the waiting list in its order, the selected, the rest."""
+        order = Case(
+            *(When(status=status, then=rank) for rank, status in enumerate(SELECTION_ORDER)),
+            default=len(SELECTION_ORDER),
+        )
+        return self.select_related("citizen", "group", "kecamatan", "desa").order_by(
+            order, "waiting_position", "created_at", "pk"
+        )
+
     def taking_places(self):
         return self.filter(status=Application.Status.SELECTED)
 
@@ -262,3 +272,12 @@ class Application(models.Model):
     def need_labels(self) -> list[str]:
         labels = [str(Need(value).label) for value in self.needs if value in Need.values]
         return labels + ([self.other_needs] if self.other_needs else [])
+
+
+SELECTION_ORDER = [
+    Application.Status.APPLIED,
+    Application.Status.WAITING,
+    Application.Status.SELECTED,
+    Application.Status.NOT_SELECTED,
+    Application.Status.DECLINED,
+]

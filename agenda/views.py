@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +23,7 @@ from ruangrunding.mail import absolute_url
 from ruangrunding.refusals import Refused, refusal_to_form
 
 PAST_SHOWN = 10
+APPLICANTS_PER_PAGE = 50
 FEED_DAYS_BACK = 180
 
 
@@ -171,7 +173,7 @@ def staff_selection(request, pk):
             messages.success(request, _("%(n)d pendaftar diberi tahu bahwa belum terpilih.") % {"n": moved})
         return redirect(request.get_full_path())
     filters = ApplicantFilterForm(request.GET or None)
-    applications = Application.objects.filter(event=event).select_related("citizen", "group", "kecamatan", "desa")
+    applications = Application.objects.filter(event=event).for_selection()
     if filters.is_valid():
         data = filters.cleaned_data
         if data["group"]:
@@ -190,7 +192,7 @@ def staff_selection(request, pk):
         "attendance_form": AttendanceForm(),
         "by_kecamatan": by_kecamatan,
         "filters": filters,
-        "applications": applications.order_by("status", "waiting_position", "created_at", "pk"),
+        "page": Paginator(applications, APPLICANTS_PER_PAGE).get_page(request.GET.get("halaman")),
         "places": places,
         "groups": sorted(places.groups.values(), key=lambda g: g.name),
     }

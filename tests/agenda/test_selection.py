@@ -6,7 +6,7 @@ from agenda.services import application_create, application_decline, application
 from agenda.tokens import decline_token
 from tests.agenda import ics
 from tests.agenda.factories import LIVESTREAM_URL, MEETING_DETAILS, MEETING_URL, group, make_event
-from tests.helpers import client_for
+from tests.helpers import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -173,14 +173,17 @@ def test_staff_without_the_permission_get_404(event, applied, staff):
 
 
 def test_staff_selection_page_queries_do_not_grow_with_applicants(event, selector, django_assert_max_num_queries):
-    from tests.helpers import make_user
-
-    for number in range(40):
+    for number in range(60):
         person = make_user(f"warga{number}", display_name=f"Warga {number}")
         apply(event, person, ["Perempuan", "Komunitas", "Penyandang disabilitas"][number % 3], needs=["pendamping"])
     client = client_for(selector)
-    with django_assert_max_num_queries(14):
-        assert client.get(reverse("agenda:staff_selection", args=[event.pk])).status_code == 200
+    url = reverse("agenda:staff_selection", args=[event.pk])
+    with django_assert_max_num_queries(15):
+        first = client.get(url)
+    assert first.content.decode().count('name="applications"') == 50
+    with django_assert_max_num_queries(15):
+        second = client.get(url, {"halaman": 2, "kebutuhan": "on"})
+    assert second.content.decode().count('name="applications"') == 10
 
 
 def test_staff_mark_attendance_with_the_registration_code(event, applied, selector):
@@ -218,3 +221,11 @@ def test_another_events_code_does_not_count(event, applied, selector, people):
     )
     assert Application.objects.get(pk=foreign.pk).attended_at is None
     assert "tidak terdaftar untuk acara ini" in page or "bukan peserta terpilih" in page
+
+
+def test_undecided_applicants_come_first_then_the_waiting_list_in_order(event, applied, selector):
+    applications_wait(event=event, applications=[applied["tono"], applied["rina"]])
+    applications_select(event=event, applications=[applied["joko"]])
+    html = client_for(selector).get(reverse("agenda:staff_selection", args=[event.pk])).content.decode()
+    order = [html.index(f">{name}</label>") for name in ("Ani", "Dedi", "Tono", "Rina", "Joko")]
+    assert order == sorted(order)
