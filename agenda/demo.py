@@ -4,9 +4,11 @@ consultation. With `citizen`, that citizen has applied for the first one."""
 
 from datetime import datetime, timedelta
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from agenda.models import Application, Event, GroupQuota, ParticipantGroup
+from accounts.models import User
+from agenda.models import Application, Event, GroupQuota, ParticipantGroup, new_code
 from agenda.services import application_create
 from wilayah.models import Kecamatan
 
@@ -93,3 +95,40 @@ def seed(*, citizen=None) -> int:
             topic="Perbaikan jalan usaha tani dan irigasi tersier di desa kami.",
         )
     return made
+
+
+def generate_applicants(event: Event, count: int) -> int:
+    """`count` citizens applied for `event` in bulk (for the benchmark): groups in turn, a tenth with an
+    accessibility need, a fifth of them selected up to the capacity."""
+    groups = list(ParticipantGroup.objects.filter(active=True)) or [
+        ParticipantGroup.objects.get_or_create(name="Komunitas")[0]
+    ]
+    kecamatan = list(Kecamatan.objects.all()[:20]) or [None]
+    unusable = make_password(None)  # bulk-made people never sign in
+    users = User.objects.bulk_create(
+        User(username=f"pendaftar{event.pk}-{n}", display_name=f"Pendaftar {n}", password=unusable)
+        for n in range(count)
+    )
+    codes: set[str] = set(Application.objects.filter(event=event).values_list("code", flat=True))
+    applications, selected = [], 0
+    for n, user in enumerate(users):
+        code = new_code()
+        while code in codes:
+            code = new_code()
+        codes.add(code)
+        chosen = n % 5 == 0 and selected < event.capacity
+        selected += chosen
+        applications.append(
+            Application(
+                event=event,
+                citizen=user,
+                group=groups[n % len(groups)],
+                kecamatan=kecamatan[n % len(kecamatan)],
+                topic=f"Usulan nomor {n}: perbaikan jalan dan air bersih.",
+                needs=["akses_kursi_roda"] if n % 10 == 0 else [],
+                code=code,
+                status=Application.Status.SELECTED if chosen else Application.Status.APPLIED,
+            )
+        )
+    Application.objects.bulk_create(applications, batch_size=1000)
+    return len(applications)
