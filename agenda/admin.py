@@ -1,10 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import Application, Event, GroupQuota, ParticipantGroup
+from agenda.models import Application, Event, GroupQuota, Need, ParticipantGroup
 from agenda.reminders import reminders_reschedule
 
 
@@ -53,9 +54,21 @@ class EventAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', reverse("agenda:staff_selection", args=[obj.pk]), _("Seleksi"))
 
 
+class ApplicationAdminForm(forms.ModelForm):
+    needs = forms.MultipleChoiceField(
+        label=_("kebutuhan aksesibilitas"), choices=Need.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Application
+        fields = ["event", "citizen", "group", "organisation", "kecamatan", "desa", "topic", "needs", "other_needs"]
+
+
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
-    """Staff add invited participants here by hand; selection itself is on the selection page."""
+    """Staff add invited participants here by hand (then select them on the selection page like anyone)."""
+
+    form = ApplicationAdminForm
 
     list_display = ["citizen", "event", "group", "kecamatan", "status", "code", "created_at"]
     list_filter = ["status", "group", "event"]
@@ -83,4 +96,6 @@ class ApplicationAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.invited_by = request.user
+            obj.kecamatan = obj.kecamatan or obj.citizen.kecamatan
+            obj.desa = obj.desa or obj.citizen.desa
         super().save_model(request, obj, form, change)

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from agenda.models import Application
@@ -229,3 +230,24 @@ def test_undecided_applicants_come_first_then_the_waiting_list_in_order(event, a
     html = client_for(selector).get(reverse("agenda:staff_selection", args=[event.pk])).content.decode()
     order = [html.index(f">{name}</label>") for name in ("Ani", "Dedi", "Tono", "Rina", "Joko")]
     assert order == sorted(order)
+
+
+def test_staff_add_an_invited_participant_in_the_admin(event, people):
+    admin_user = make_user("admin.agenda", display_name="Admin Agenda", is_staff=True)
+    admin_user.user_permissions.add(*Permission.objects.filter(content_type__app_label="agenda"))
+    client = client_for(admin_user)
+    data = {
+        "event": event.pk,
+        "citizen": people["dedi"].pk,
+        "group": group("Penyandang disabilitas").pk,
+        "organisation": "PPDI Kukar",
+        "topic": "Diundang panitia",
+        "needs": ["cetak_huruf_besar"],
+    }
+    response = client.post(reverse("admin:agenda_application_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    invited = Application.objects.get(citizen=people["dedi"])
+    assert invited.invited_by == admin_user and invited.kecamatan == people["dedi"].kecamatan
+    assert invited.need_labels == ["Bahan cetak huruf besar"] and len(invited.code) == 6
+    again = client.post(reverse("admin:agenda_application_add"), data)
+    assert again.status_code == 200 and Application.objects.filter(citizen=people["dedi"]).count() == 1
