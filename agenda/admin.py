@@ -2,10 +2,11 @@ from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import Application, Event, GroupQuota, Need, ParticipantGroup
+from agenda.models import Application, Aspiration, Event, GroupQuota, Need, ParticipantGroup
 from agenda.reminders import reminders_reschedule
 
 
@@ -98,4 +99,44 @@ class ApplicationAdmin(admin.ModelAdmin):
             obj.invited_by = request.user
             obj.kecamatan = obj.kecamatan or obj.citizen.kecamatan
             obj.desa = obj.desa or obj.citizen.desa
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Aspiration)
+class AspirationAdmin(admin.ModelAdmin):
+    """Moderation of aspirations: show or hide, shortlist, and answer (the answer shows under it)."""
+
+    list_display = ["short_body", "event", "author", "status", "shortlisted", "answered_at", "created_at"]
+    list_filter = ["status", "shortlisted", "event"]
+    search_fields = ["body", "author__display_name", "author__username"]
+    list_select_related = ["event", "author"]
+    readonly_fields = ["event", "author", "body", "created_at", "answered_at"]
+    fields = ["event", "author", "body", "created_at", "status", "shortlisted", "answer", "answered_at"]
+    actions = ["publish", "hide", "shortlist"]
+
+    def has_add_permission(self, request):
+        return False  # aspirations come from citizens, on the event page
+
+    @admin.display(description=_("aspirasi"))
+    def short_body(self, obj):
+        return str(obj)
+
+    @admin.action(description=_("Tampilkan aspirasi terpilih"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(status=Aspiration.Status.PUBLISHED)
+        self.message_user(request, _("%(n)d aspirasi ditampilkan.") % {"n": count})
+
+    @admin.action(description=_("Sembunyikan aspirasi terpilih"), permissions=["change"])
+    def hide(self, request, queryset):
+        count = queryset.update(status=Aspiration.Status.HIDDEN)
+        self.message_user(request, _("%(n)d aspirasi disembunyikan.") % {"n": count})
+
+    @admin.action(description=_("Masukkan ke daftar pendek"), permissions=["change"])
+    def shortlist(self, request, queryset):
+        count = queryset.update(shortlisted=True)
+        self.message_user(request, _("%(n)d aspirasi masuk daftar pendek.") % {"n": count})
+
+    def save_model(self, request, obj, form, change):
+        if "answer" in form.changed_data:
+            obj.answered_at = timezone.now() if obj.answer else None
         super().save_model(request, obj, form, change)

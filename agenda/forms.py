@@ -60,3 +60,12 @@ class ApplicantFilterForm(forms.Form):
 
 class AttendanceForm(forms.Form):
     code = forms.CharField(label=_("Kode pendaftaran"), max_length=12)
+
+
+class AspirationForm(forms.Form):
+    body = forms.CharField(
+        label=_("Aspirasi Anda"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Tuliskan aspirasi Anda.")},
+    )

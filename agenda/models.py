@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Case, Count, Q, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from ruangrunding.markup import markdown_summary
@@ -281,3 +281,42 @@ SELECTION_ORDER = [
     Application.Status.NOT_SELECTED,
     Application.Status.DECLINED,
 ]
+
+
+class AspirationQuerySet(models.QuerySet):
+    def shown_to(self, user):
+        """The published ones, and a signed-in author's own still waiting for moderation."""
+        shown = Q(status=Aspiration.Status.PUBLISHED)
+        if user.is_authenticated:
+            shown |= Q(author=user, status=Aspiration.Status.PENDING)
+        return self.filter(shown).select_related("author")
+
+
+class Aspiration(models.Model):
+    """What a participant or any signed-in citizen raises during or after an event; shown once a moderator
+    has let it through, like replies waiting for moderation."""
+
+    class Status(models.TextChoices):
+        PENDING = "menunggu", _("Menunggu moderasi")
+        PUBLISHED = "tampil", _("Ditampilkan")
+        HIDDEN = "disembunyikan", _("Disembunyikan")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aspirations")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(_("aspirasi"), max_length=2000)
+    status = models.CharField(_("status"), max_length=14, choices=Status.choices, default=Status.PENDING)
+    shortlisted = models.BooleanField(_("daftar pendek"), default=False)
+    answer = models.TextField(_("tanggapan"), blank=True)
+    answered_at = models.DateTimeField(_("ditanggapi pada"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
+
+    objects = AspirationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["event", "status"])]
+        verbose_name = _("aspirasi")
+        verbose_name_plural = _("aspirasi")
+
+    def __str__(self) -> str:
+        return Truncator(self.body).chars(60)

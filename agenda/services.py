@@ -2,7 +2,9 @@
 and the e-mails each step sends (through the task worker, like every e-mail of the portal)."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -10,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from agenda import notifications
-from agenda.models import Application, Event, ParticipantGroup, new_code
+from agenda.models import Application, Aspiration, Event, ParticipantGroup, new_code
 from agenda.places import GroupPlaces, places_for
 from agenda.reminders import reminder_schedule
 from ruangrunding.refusals import Refused
@@ -204,3 +206,35 @@ def attendance_mark(*, event: Event, code: str) -> Application:
         application.attended_at = timezone.now()
         application.save(update_fields=["attended_at"])
     return application
+
+
+ASPIRATIONS_PER_PERSON = 5
+ASPIRATION_DAYS_AFTER = 14
+
+
+def aspiration_window(event: Event) -> tuple:
+    """From the start of the event until two weeks after its end."""
+    return event.starts_at, event.ends_at + timedelta(days=ASPIRATION_DAYS_AFTER)
+
+
+def aspiration_refusal(*, event: Event, author, now=None) -> Refused | None:
+    now = now or timezone.now()
+    opens, closes = aspiration_window(event)
+    if now < opens:
+        return Refused(_("Aspirasi dapat dikirim mulai saat acara dimulai, %(when)s.") % {"when": _local(opens)})
+    if now >= closes:
+        return Refused(_("Pengiriman aspirasi untuk acara ini sudah ditutup pada %(when)s.") % {"when": _local(closes)})
+    if Aspiration.objects.filter(event=event, author=author).count() >= ASPIRATIONS_PER_PERSON:
+        text = _("Anda sudah mengirim %(n)d aspirasi untuk acara ini, batas untuk satu orang.")
+        return Refused(text % {"n": ASPIRATIONS_PER_PERSON})
+    return None
+
+
+def aspiration_create(*, event: Event, author, body: str, now=None) -> Aspiration:
+    """A signed-in person sends an aspiration; it waits for a moderator. The author's row is locked so
+    parallel sends cannot pass the per-person limit."""
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=author.pk).first()
+        if refusal := aspiration_refusal(event=event, author=author, now=now):
+            raise refusal
+        return Aspiration.objects.create(event=event, author=author, body=body)

@@ -8,14 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.context_processors import current_region_profile
 from agenda import services
 from agenda.access import get_event_for_selector, get_public_event, is_selector, may_see_meeting_link, own_application
 from agenda.calendars import public_calendar
-from agenda.forms import ApplicantFilterForm, ApplicationForm, AttendanceForm, SelectionForm
-from agenda.models import Application, Event
+from agenda.forms import ApplicantFilterForm, ApplicationForm, AspirationForm, AttendanceForm, SelectionForm
+from agenda.models import Application, Aspiration, Event
 from agenda.places import places_for
 from agenda.tokens import application_from_token, decline_token
 from ruangrunding.caching import cache_for_visitors
@@ -24,6 +24,14 @@ from ruangrunding.refusals import Refused, refusal_to_form
 
 PAST_SHOWN = 10
 APPLICANTS_PER_PAGE = 50
+ASPIRATIONS_SHOWN = 50
+
+
+def aspiration_is_open(event) -> bool:
+    opens, closes = services.aspiration_window(event)
+    return opens <= timezone.now() < closes
+
+
 FEED_DAYS_BACK = 180
 
 
@@ -56,8 +64,13 @@ def detail(request, pk, slug):
         + event.summary,
         "url": absolute_url(event.get_absolute_url()),
     }
+    aspirations = list(Aspiration.objects.filter(event=event).shown_to(request.user)[:ASPIRATIONS_SHOWN])
     context = {
         "event": event,
+        "aspirations": aspirations,
+        "aspiration_form": AspirationForm(),
+        "aspirations_open": aspiration_is_open(event),
+        "now": timezone.now(),
         "application": application,
         "show_meeting": may_see_meeting_link(application),
         "registration": event.registration_state(),
@@ -218,3 +231,20 @@ def attendance(request, pk):
     else:
         messages.error(request, _("Tuliskan kode pendaftaran peserta."))
     return redirect("agenda:staff_selection", pk=event.pk)
+
+
+@login_required
+@require_POST
+def aspiration_create(request, pk):
+    """Signed-in users, during and after the event: send an aspiration (shown after moderation)."""
+    event = get_public_event(pk)
+    form = AspirationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.aspiration_create(event=event, author=request.user, body=form.cleaned_data["body"])
+        except Refused as error:
+            refusal_to_form(form, error)
+        else:
+            messages.success(request, _("Aspirasi Anda diterima dan akan tampil setelah diperiksa moderator."))
+            return redirect(f"{event.get_absolute_url()}#aspirasi")
+    return render(request, "agenda/aspiration.html", {"event": event, "form": form}, status=400)

@@ -84,6 +84,7 @@ EXPECTED = {
     "agenda:calendar": EVERYONE,
     "agenda:detail": EVERYONE,
     "agenda:apply": SIGNED_IN,  # the form; applying twice or after the deadline is refused on it
+    "agenda:aspiration": [302, 405, 405, 405, 405, 405, 405],  # POST only
     "agenda:decline": EVERYONE,  # whoever holds the signed link from the e-mail; a forged one is 404
     "agenda:staff_index": [302, 404, 404, 404, 404, 404, 200],  # staff with the selection permission
     "agenda:staff_selection": [302, 404, 404, 404, 404, 404, 200],

@@ -70,6 +70,7 @@ PATHS = {
     "agenda:calendar": lambda o: reverse("agenda:calendar"),
     "agenda:detail": lambda o: o.event.get_absolute_url(),
     "agenda:apply": lambda o: reverse("agenda:apply", args=[o.event.pk]),
+    "agenda:aspiration": lambda o: reverse("agenda:aspiration", args=[o.event.pk]),
     "agenda:decline": lambda o: reverse("agenda:decline", args=[o.decline_token]),
     "agenda:staff_index": lambda o: reverse("agenda:staff_index"),
     "agenda:staff_selection": lambda o: reverse("agenda:staff_selection", args=[o.event.pk]),
