@@ -1,10 +1,13 @@
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import Disability
-from agenda.models import Application
+from agenda.models import Application, Aspiration
 from tests.agenda import ics
 from tests.agenda.factories import MEETING_URL, make_event
 from tests.browser.conftest import screenshot
@@ -64,3 +67,22 @@ def test_citizen_applies_staff_select_with_quotas_citizen_gets_link_and_calendar
     sign_in(any_phone, base, "ani")
     any_phone.goto(base + event.get_absolute_url())
     expect(any_phone.get_by_test_id("meeting-link")).to_contain_text(MEETING_URL)
+
+
+def test_citizen_sends_an_aspiration_during_the_event_and_sees_it_waiting(live_server, any_phone, cast):
+    start = timezone.now() - timedelta(hours=1)
+    event = make_event(
+        "Konsultasi publik RPJPD",
+        starts_at=start,
+        ends_at=start + timedelta(hours=3),
+        capacity=0,
+        registration_opens_at=None,
+        registration_closes_at=None,
+    )
+    sign_in(any_phone, live_server.url, "ani")
+    any_phone.goto(live_server.url + event.get_absolute_url())
+    any_phone.get_by_label("Aspirasi Anda").fill("Sediakan juru bahasa isyarat di setiap musrenbang desa.")
+    any_phone.get_by_role("button", name="Kirim aspirasi").click()
+    expect(any_phone.get_by_text("Aspirasi Anda diterima")).to_be_visible()
+    expect(any_phone.get_by_test_id("aspiration")).to_contain_text("Menunggu moderasi")
+    assert Aspiration.objects.get().body == "Sediakan juru bahasa isyarat di setiap musrenbang desa."
