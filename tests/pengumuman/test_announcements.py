@@ -170,3 +170,15 @@ def test_list_page_queries_do_not_grow_with_announcements(client, announce, unit
         assert client.get(reverse("pengumuman:index")).status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get(reverse("pengumuman:embed"), {"desa": "64.02.05.1001"}).status_code == 200
+
+
+def test_embed_served_from_the_visitor_cache_still_allows_framing(client, announce, settings):
+    settings.VISITOR_PAGE_CACHE_SECONDS = 30
+    announce("Dari tembolok")
+    first = client.get(reverse("pengumuman:embed"))
+    Announcement.objects.all().delete()
+    cached = client.get(reverse("pengumuman:embed"))
+    assert "Dari tembolok" in cached.content.decode()  # really the cached copy
+    for response in (first, cached):
+        assert "X-Frame-Options" not in response.headers
+        assert "frame-ancestors https: http:" in response.headers["Content-Security-Policy"]
