@@ -1,6 +1,6 @@
 """Load the benchmark's data: a published topic with 2,000 replies in a random tree, a library of 10,000
-documents, a citizen with 200 consultations, a staff member for the dashboard, and 100,000 complaints with a
-complaint handler. Prints one JSON line with
+documents, a citizen with 200 consultations, 100,000 complaints with a complaint handler, an event with
+5,000 applicants, and a staff member for the dashboard and the event's selection page. Prints one JSON line with
 the signed-in sessions and the topic's URL."""
 
 import json
@@ -10,11 +10,14 @@ import django
 
 django.setup()
 
+from django.contrib.auth.models import Permission  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, RoleAssignment, User  # noqa: E402
+from agenda.demo import generate_applicants  # noqa: E402
+from agenda.models import Event, GroupQuota, ParticipantGroup  # noqa: E402
 from konsultasi.models import Consultation, Expert, Message  # noqa: E402
 from pengaduan.demo import generate_complaints  # noqa: E402
 from pustaka.demo import generate_documents  # noqa: E402
@@ -24,6 +27,7 @@ from rpjpd.models import Section, Topic  # noqa: E402
 REPLIES = 2000
 CONSULTATIONS = 200
 COMPLAINTS = 100_000
+APPLICANTS = 5000
 
 authors = [
     User.objects.get_or_create(username=f"bench{n}", defaults={"display_name": f"Warga Uji {n}"})[0] for n in range(60)
@@ -64,6 +68,25 @@ staff = User.objects.create_user("benchstaf", password=None, display_name="Staf 
 generate_complaints(COMPLAINTS, reporter=authors[1])
 handler = User.objects.create_user("benchpengaduan", password=None, display_name="Petugas Pengaduan Uji")
 RoleAssignment.objects.create(user=handler, role=Role.COMPLAINT_HANDLER)
+staff.user_permissions.add(Permission.objects.get(codename="select_participants"))
+event = Event.objects.create(
+    title="Musrenbang RKPD Kabupaten (uji beban)",
+    kind=Event.Kind.MUSRENBANG_KABUPATEN,
+    mode=Event.Mode.BOTH,
+    description="Musyawarah perencanaan pembangunan tingkat kabupaten.",
+    starts_at=now + timedelta(days=20),
+    ends_at=now + timedelta(days=20, hours=4),
+    place="Pendopo Odah Etam, Tenggarong",
+    livestream_url="https://example.org/live",
+    meeting_url="https://example.org/rapat",
+    registration_opens_at=now - timedelta(days=5),
+    registration_closes_at=now + timedelta(days=15),
+    capacity=300,
+    is_published=True,
+)
+for group in ParticipantGroup.objects.all():
+    GroupQuota.objects.create(event=event, group=group, places=20)
+generate_applicants(event, APPLICANTS)
 # Bulk loading leaves the planner's statistics behind; autovacuum would analyse soon after in production.
 with connection.cursor() as cursor:
     cursor.execute("ANALYZE")
@@ -82,6 +105,8 @@ print(
             "staff": session_of(staff),
             "handler": session_of(handler),
             "topic": topic.get_absolute_url(),
+            "event": event.get_absolute_url(),
+            "selection": f"/agenda/staf/{event.pk}/",
         }
     )
 )

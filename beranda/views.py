@@ -5,7 +5,9 @@ from django.db.models import F
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from agenda.models import Event
 from konsultasi.models import Expert
+from pengumuman.models import Announcement
 from pustaka.models import Document
 from rpjpd.models import Topic
 from ruangrunding.caching import cache_for_visitors
@@ -13,6 +15,8 @@ from ruangrunding.navigation import menu_entries
 
 OPEN_TOPICS_ON_HOME = 3
 NEW_DOCUMENTS_ON_HOME = 3
+UPCOMING_EVENTS = 3
+ANNOUNCEMENTS_ON_HOME = 3
 
 
 @require_safe
@@ -38,4 +42,8 @@ def home(request):
         context["new_documents"] = list(
             Document.objects.published().for_listing().order_by("-created_at", "-pk")[:NEW_DOCUMENTS_ON_HOME]
         )
+    if "agenda" in available:
+        context["upcoming_events"] = list(Event.objects.published().upcoming().order_by("starts_at")[:UPCOMING_EVENTS])
+    if "pengumuman" in available:
+        context["announcements"] = Announcement.objects.for_home(limit=ANNOUNCEMENTS_ON_HOME)
     return render(request, "home.html", context)

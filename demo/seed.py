@@ -4,10 +4,12 @@ its `<app>/demo.py`."""
 
 from accounts import demo as accounts_demo
 from accounts.models import AgeGroup, Disability, Gender
+from agenda import demo as agenda_demo
 from insight import demo as insight_demo
 from konsultasi import demo as konsultasi_demo
 from musrenbang import demo as musrenbang_demo
 from pengaduan import demo as pengaduan_demo
+from pengumuman import demo as pengumuman_demo
 from pustaka import demo as pustaka_demo
 from rpjpd import demo as rpjpd_demo
 from wilayah import demo as wilayah_demo
@@ -40,6 +42,8 @@ def seed_all() -> list[tuple[str, str]]:
     operators = musrenbang_demo.seed(citizen=citizen)
     pengaduan_demo.seed(citizen=citizen)
     operators += [("pengelola pengaduan", "pengaduan.demo"), ("penghubung PUPR", "pupr.demo")]
+    pengumuman_demo.seed()
+    agenda_demo.seed(citizen=citizen)
     insight_demo.seed()
     return [
         ("warga", citizen.username),

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "pustaka",
     "musrenbang",
     "pengaduan",
+    "pengumuman",
+    "agenda",
     "insight",
     "beranda",  # the home page, showing what is open in every module
     "demo",  # the top: `manage.py seed_demo`, the only code that knows every app

@@ -26,6 +26,8 @@ urlpatterns = [
     path("pustaka/", include("pustaka.urls")),
     path("musrenbang/", include("musrenbang.urls")),
     path("pengaduan/", include("pengaduan.urls")),
+    path("pengumuman/", include("pengumuman.urls")),
+    path("agenda/", include("agenda.urls")),
     path("staf/dasbor/", include("insight.urls")),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

@@ -21,6 +21,8 @@ LAYERS = {
     "konsultasi": 3,
     "musrenbang": 3,
     "pengaduan": 3,
+    "pengumuman": 3,
+    "agenda": 3,
     "rpjpd": 4,
     "insight": 5,
     "beranda": 6,  # the home page shows what is open in every module

@@ -9,20 +9,23 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import Role, RoleAssignment
+from agenda.models import Event
 from konsultasi.models import Consultation
 from konsultasi.services import consultation_open, message_post
 from musrenbang.models import Field as UsulanField
 from musrenbang.services import usulan_create
 from pengaduan.models import Category
 from pengaduan.services import complaint_file, complaint_verify
+from pengumuman.models import Announcement
 from rpjpd.services import reply_create
+from tests.agenda.factories import make_event
 from tests.helpers import make_user
 from tests.musrenbang.conftest import open_cycle, usulan_data
 from wilayah.models import Agency, Desa, RegionProfile
 
 pytestmark = pytest.mark.django_db
-# The first version's modules, between "Beranda" and "Panduan"; the second wave's are not installed yet.
-MENU = ["Beranda", "RPJPD", "Konsultasi", "Pustaka", "Panduan"]
+# Every module, between "Beranda" and "Panduan", in the order of ruangrunding/navigation.py.
+MENU = ["Beranda", "RPJPD", "Musrenbang", "Pengaduan", "Agenda", "Konsultasi", "Pustaka", "Pengumuman", "Panduan"]
 
 
 def menus(page: str) -> list[str]:
@@ -35,7 +38,20 @@ def labels(menu: str) -> list[str]:
     return [re.sub(r"<span>.*?</span>", "", entry).strip() for entry in re.findall(r"<a [^>]*>(.*?)</a>", menu, re.S)]
 
 
-@pytest.mark.parametrize("name", ["home", "guide", "rpjpd:index", "konsultasi:index", "pustaka:index"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "home",
+        "guide",
+        "rpjpd:index",
+        "musrenbang:index",
+        "pengaduan:index",
+        "agenda:index",
+        "konsultasi:index",
+        "pustaka:index",
+        "pengumuman:index",
+    ],
+)
 def test_every_public_page_has_the_menu_landmarks_and_skip_link(client, name):
     response = client.get(reverse(name))
     page = response.content.decode()
@@ -147,6 +163,10 @@ def breadcrumb_pages(topic, citizen, expert, make_document):
         expert.expert_profile.get_absolute_url(),
         reverse("konsultasi:create", args=[expert.expert_profile.pk]),
         consultation.get_absolute_url(),
+        Announcement.objects.create(title="Jadwal Musrenbang", body="Isi").get_absolute_url(),
+        reverse("pengumuman:install"),
+        make_event().get_absolute_url(),
+        reverse("agenda:apply", args=[Event.objects.get().pk]),
     ]
 
 

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from ruangrunding.navigation import MODULES
 from tests.browser.conftest import screenshot
 from tests.browser.test_navigation import LONG_NAME, sign_in
+from tests.first_modules_urls import SECOND_WAVE
 from tests.helpers import make_expert
-from tests.seven_modules_urls import SECOND_WAVE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SMALL_PHONE = {"width": 360, "height": 640}
@@ -24,8 +24,8 @@ ONE_ROW = """() => {
 
 @pytest.fixture
 def seven_modules(settings):
-    """The URLconf once Musrenbang, Pengaduan, Agenda and Pengumuman exist (stand-in pages)."""
-    settings.ROOT_URLCONF = "tests.seven_modules_urls"
+    """The portal's own URLconf: all seven modules are installed."""
+    assert settings.ROOT_URLCONF == "ruangrunding.urls"
 
 
 def main_menu(page):
@@ -67,8 +67,8 @@ def test_header_controls_are_big_enough_to_tap(live_server, phone):
 
 @pytest.mark.parametrize("modules", ["tiga-modul", "tujuh-modul"])
 def test_menu_opens_and_every_module_link_works_with_and_without_javascript(live_server, any_phone, settings, modules):
-    if modules == "tujuh-modul":
-        settings.ROOT_URLCONF = "tests.seven_modules_urls"
+    if modules == "tiga-modul":
+        settings.ROOT_URLCONF = "tests.first_modules_urls"
     page = any_phone
     page.set_viewport_size(SMALL_PHONE)
     page.goto(live_server.url + "/")
@@ -125,8 +125,8 @@ def test_opening_the_menu_closes_the_account_menu(live_server, phone, citizen):
 
 @pytest.mark.parametrize("modules", ["tiga-modul", "tujuh-modul"])
 def test_home_first_screen_on_a_small_phone_says_what_one_can_do(live_server, any_phone, settings, modules):
-    if modules == "tujuh-modul":
-        settings.ROOT_URLCONF = "tests.seven_modules_urls"
+    if modules == "tiga-modul":
+        settings.ROOT_URLCONF = "tests.first_modules_urls"
     page = any_phone
     page.set_viewport_size(SMALL_PHONE)
     page.goto(live_server.url + "/")

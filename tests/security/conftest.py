@@ -5,13 +5,17 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Permission
 
+from agenda import services as agenda_services
+from agenda.tokens import decline_token
 from konsultasi import services as konsultasi_services
 from konsultasi.uploads import check_attachment
 from musrenbang import services as musrenbang_services
 from musrenbang.models import Field as UsulanField
 from pengaduan import services as pengaduan_services
 from pengaduan.models import Category
+from pengumuman.models import Announcement
 from rpjpd import services as rpjpd_services
+from tests.agenda.factories import group, make_event
 from tests.helpers import make_user
 from tests.konsultasi import files
 from tests.musrenbang.conftest import open_cycle, usulan_data
@@ -59,6 +63,12 @@ def objects(everyone, topic, make_document):
         attachments=[check_attachment(files.png())],
     )
     pengaduan_services.complaint_verify(complaint=complaint, actor=make_user("petugas", display_name="Petugas"))
+    announcement = Announcement.objects.create(title="Musrenbang Kecamatan", body="Jadwal musyawarah.")
+    event = make_event("Musrenbang Kabupaten")
+    application = agenda_services.application_create(
+        event=event, citizen=citizen, group=group("Perempuan"), topic="Jalan desa"
+    )
+    agenda_services.applications_select(event=event, applications=[application])
     return SimpleNamespace(
         topic=topic,
         section=topic.section,
@@ -67,6 +77,9 @@ def objects(everyone, topic, make_document):
         message=message,
         expert=expert.expert_profile,
         document=document,
+        announcement=announcement,
+        event=event,
+        decline_token=decline_token(application),
         file=document.files.get(),
         usulan=usulan,
         window=cycle.windows.first(),

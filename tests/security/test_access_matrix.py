@@ -103,6 +103,20 @@ EXPECTED = {
     "pengaduan:open311_requests": EVERYONE,
     "pengaduan:open311_request": EVERYONE,  # published only
     "pengaduan:detail": EVERYONE,  # published: verified and not "rahasia"
+    "pengumuman:index": EVERYONE,
+    "pengumuman:detail": EVERYONE,
+    "pengumuman:feed": EVERYONE,
+    "pengumuman:embed": EVERYONE,
+    "pengumuman:install": EVERYONE,
+    "agenda:index": EVERYONE,
+    "agenda:calendar": EVERYONE,
+    "agenda:detail": EVERYONE,
+    "agenda:apply": SIGNED_IN,  # the form; applying twice or after the deadline is refused on it
+    "agenda:aspiration": [302, 405, 405, 405, 405, 405, 405],  # POST only
+    "agenda:decline": EVERYONE,  # whoever holds the signed link from the e-mail; a forged one is 404
+    "agenda:staff_index": [302, 404, 404, 404, 404, 404, 200],  # staff with the selection permission
+    "agenda:staff_selection": [302, 404, 404, 404, 404, 404, 200],
+    "agenda:attendance": [302, 404, 404, 404, 404, 404, 405],  # POST only
     "insight:index": STAFF_ONLY,
     "insight:download": STAFF_ONLY,
     "admin:index": [302, 302, 302, 302, 302, 200, 200],  # to the admin login below for non-staff

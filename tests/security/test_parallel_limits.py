@@ -11,8 +11,11 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from agenda.models import Application
 from konsultasi.models import Consultation, Message
 from rpjpd.models import Reply
+from tests.agenda.factories import group, make_event
+from tests.helpers import make_user
 
 PARALLEL = 20
 pytestmark = [
@@ -75,3 +78,42 @@ def test_parallel_messages_save_exactly_the_hourly_limit(citizen, expert, settin
     statuses = post_all_at_once(citizen, send, forms)
     assert Message.objects.filter(author=citizen).count() == 6  # the opening question counts too
     assert sorted(statuses) == [302] * 5 + [400] * (PARALLEL - 5)
+
+
+def post_as_many_at_once(users, path: str, form: dict) -> list[int]:
+    """The status of the same POST sent together by several people, each in their own browser."""
+    clients = []
+    for user in users:
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    start = threading.Barrier(len(clients))
+
+    def send(client: Client) -> int:
+        try:
+            start.wait()
+            return client.post(path, form).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=len(clients)) as pool:
+        return list(pool.map(send, clients))
+
+
+def test_parallel_applications_fill_exactly_the_application_limit(db):
+
+    event = make_event(capacity=3, application_limit=3)
+    people = [make_user(f"pendaftar{n}", display_name=f"Pendaftar {n}") for n in range(PARALLEL)]
+    form = {"group": group("Komunitas").pk, "topic": "Daftar serentak"}
+    statuses = post_as_many_at_once(people, reverse("agenda:apply", args=[event.pk]), form)
+    assert Application.objects.filter(event=event).count() == 3
+    assert sorted(statuses) == [302] * 3 + [400] * (PARALLEL - 3)
+
+
+def test_parallel_applications_of_one_person_save_one(citizen):
+
+    event = make_event()
+    form = {"group": group("Komunitas").pk, "topic": "Daftar dua kali"}
+    statuses = post_all_at_once(citizen, reverse("agenda:apply", args=[event.pk]), [form] * PARALLEL)
+    assert Application.objects.filter(event=event, citizen=citizen).count() == 1
+    assert sorted(statuses) == [302] + [400] * (PARALLEL - 1)
