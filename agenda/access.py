@@ -11,7 +11,7 @@ SELECT_PERMISSION = "agenda.select_participants"
 
 
 def get_public_event(pk: int) -> Event:
-    return get_object_or_404(Event.objects.published().select_related("kecamatan", "desa"), pk=pk)
+    return get_object_or_404(Event.objects.published().select_related("kecamatan", "desa", "cycle"), pk=pk)
 
 
 def own_application(request: HttpRequest, event: Event) -> Application | None:

@@ -34,6 +34,7 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [GroupQuotaInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "mode", "description", "is_published"]}),
+        (_("Musrenbang"), {"fields": ["cycle", "stage"]}),
         (_("Waktu dan tempat"), {"fields": ["starts_at", "ends_at", "place", "kecamatan", "desa"]}),
         (_("Tautan"), {"fields": ["livestream_url", "meeting_url", "meeting_details"]}),
         (

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
+from musrenbang.models import Cycle, Stage
 from ruangrunding.markup import markdown_summary
 from wilayah.models import Desa, Kecamatan
 
@@ -72,6 +73,18 @@ class Event(models.Model):
     desa = models.ForeignKey(
         Desa, verbose_name=_("desa/kelurahan"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    cycle = models.ForeignKey(
+        Cycle,
+        verbose_name=_("siklus Musrenbang"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("Bila acara ini bagian dari Musrenbang: tahun RKPD-nya."),
+    )
+    stage = models.CharField(
+        _("tahap Musrenbang"), max_length=12, choices=Stage.choices[:-1], blank=True, help_text=_("Bersama siklus.")
+    )
     livestream_url = models.URLField(_("tautan siaran langsung (publik)"), blank=True)
     meeting_url = models.URLField(
         _("tautan rapat peserta (rahasia)"),
@@ -124,6 +137,10 @@ class Event(models.Model):
             errors["registration_closes_at"] = _("Pendaftaran harus ditutup sesudah dibuka.")
         if self.capacity and not self.registration_closes_at:
             errors["registration_closes_at"] = _("Acara dengan peserta aktif memerlukan batas waktu pendaftaran.")
+        if self.cycle_id and not self.stage:
+            errors["stage"] = _("Pilih tahap Musrenbang untuk siklus ini.")
+        if self.stage and not self.cycle_id:
+            errors["cycle"] = _("Tahap Musrenbang memerlukan siklusnya (tahun RKPD).")
         if self.desa_id and self.kecamatan_id and self.desa.kecamatan_id != self.kecamatan_id:
             errors["desa"] = _("Desa/kelurahan ini tidak berada di kecamatan yang dipilih.")
         if errors:
@@ -132,6 +149,13 @@ class Event(models.Model):
     @property
     def summary(self) -> str:
         return markdown_summary(self.description) if self.description else self.get_kind_display()
+
+    @property
+    def musrenbang_label(self) -> str:
+        """E.g. "Musrenbang Kecamatan · Musrenbang RKPD 2027", or "" when the event is not a Musrenbang stage."""
+        if not (self.cycle_id and self.stage):
+            return ""
+        return f"{Stage(self.stage).label} · {self.cycle}"
 
     @property
     def takes_applications(self) -> bool:

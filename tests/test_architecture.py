@@ -11,7 +11,9 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parent.parent
 # ruangrunding: settings and what every app shares · wilayah, kalender: the floor (region data, working days) ·
 # accounts: people and their roles · pustaka, konsultasi: features on their own · rpjpd: topics cite library
-# documents · insight: the staff dashboard reads every feature · demo: `seed_demo` fills every app.
+# documents · agenda: events belong to a Musrenbang cycle, aspirations become usulan, complaints and minutes
+# in the library (so musrenbang and pengaduan never import agenda) · insight: the staff dashboard reads every
+# feature · demo: `seed_demo` fills every app.
 LAYERS = {
     "ruangrunding": 0,
     "wilayah": 1,
@@ -22,8 +24,8 @@ LAYERS = {
     "musrenbang": 3,
     "pengaduan": 3,
     "pengumuman": 3,
-    "agenda": 3,
     "rpjpd": 4,
+    "agenda": 4,
     "insight": 5,
     "beranda": 6,  # the home page shows what is open in every module
     "demo": 6,
