@@ -5,9 +5,10 @@ else gets 404."""
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from agenda.models import Application, Event
+from agenda.models import Application, Aspiration, Event
 
 SELECT_PERMISSION = "agenda.select_participants"
+MODERATE_PERMISSION = "agenda.change_aspiration"
 
 
 def get_public_event(pk: int) -> Event:
@@ -32,3 +33,13 @@ def get_event_for_selector(request: HttpRequest, pk: int) -> Event:
     if not is_selector(request.user):
         raise Http404
     return get_object_or_404(Event, pk=pk)
+
+
+def get_aspiration_for_moderator(request: HttpRequest, pk: int) -> Aspiration:
+    """Staff who moderate aspirations (the admin's change permission); 404 for everyone else."""
+    user = request.user
+    if not (user.is_active and user.is_staff and user.has_perm(MODERATE_PERMISSION)):
+        raise Http404
+    return get_object_or_404(
+        Aspiration.objects.select_related("event", "author", "author__desa", "usulan", "complaint"), pk=pk
+    )

@@ -107,16 +107,47 @@ class ApplicationAdmin(admin.ModelAdmin):
 class AspirationAdmin(admin.ModelAdmin):
     """Moderation of aspirations: show or hide, shortlist, and answer (the answer shows under it)."""
 
-    list_display = ["short_body", "event", "author", "status", "shortlisted", "answered_at", "created_at"]
+    list_display = [
+        "short_body",
+        "event",
+        "author",
+        "status",
+        "shortlisted",
+        "answered_at",
+        "created_at",
+        "follow_up_link",
+    ]
     list_filter = ["status", "shortlisted", "event"]
     search_fields = ["body", "author__display_name", "author__username"]
-    list_select_related = ["event", "author"]
-    readonly_fields = ["event", "author", "body", "created_at", "answered_at"]
-    fields = ["event", "author", "body", "created_at", "status", "shortlisted", "answer", "answered_at"]
+    list_select_related = ["event", "author", "usulan", "complaint"]
+    readonly_fields = ["event", "author", "body", "created_at", "answered_at", "follow_up_link"]
+    fields = [
+        "event",
+        "author",
+        "body",
+        "created_at",
+        "status",
+        "shortlisted",
+        "answer",
+        "answered_at",
+        "follow_up_link",
+    ]
     actions = ["publish", "hide", "shortlist"]
 
     def has_add_permission(self, request):
         return False  # aspirations come from citizens, on the event page
+
+    @admin.display(description=_("tindak lanjut"))
+    def follow_up_link(self, obj):
+        """The page that turns a shortlisted aspiration into a draft usulan or a complaint, or what it became."""
+        url = reverse("agenda:staff_aspiration", args=[obj.pk])
+        if obj.usulan_id:
+            return format_html('<a href="{}">{} {}</a>', url, _("usulan"), obj.usulan.code)
+        if obj.complaint_id:
+            return format_html('<a href="{}">{} {}</a>', url, _("pengaduan"), obj.complaint.code)
+        if not obj.shortlisted or obj.status == Aspiration.Status.HIDDEN:
+            return "—"
+        return format_html('<a href="{}">{}</a>', url, _("Jadikan usulan/pengaduan"))
 
     @admin.display(description=_("aspirasi"))
     def short_body(self, obj):

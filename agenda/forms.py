@@ -2,7 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Application, Need, ParticipantGroup
-from wilayah.models import Kecamatan
+from musrenbang.forms import UsulanForm
+from musrenbang.models import Cycle
+from pengaduan.models import Category, Complaint
+from wilayah.models import Desa, Kecamatan
 
 
 class ApplicationForm(forms.Form):
@@ -69,3 +72,40 @@ class AspirationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Tuliskan aspirasi Anda.")},
     )
+
+
+def _desa_field():
+    return forms.ModelChoiceField(
+        label=_("Desa/kelurahan"),
+        queryset=Desa.objects.active().select_related("kecamatan"),
+        required=False,
+        empty_label=_("— pilih desa/kelurahan —"),
+        help_text=_("Dari profil penulis aspirasi bila tercatat."),
+    )
+
+
+class AspirationUsulanForm(UsulanForm):
+    """Staff turn an aspiration into a draft usulan: the usulan's own fields, its year and desa."""
+
+    prefix = "usulan"
+    cycle = forms.ModelChoiceField(label=_("Tahun RKPD"), queryset=Cycle.objects.all(), empty_label=None)
+    desa = _desa_field()
+    field_order = ["cycle", "desa"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["photos"]
+        self.order_fields(self.field_order)
+
+
+class AspirationComplaintForm(forms.Form):
+    """Staff turn an aspiration into a complaint received through the forum."""
+
+    prefix = "pengaduan"
+    kind = forms.ChoiceField(label=_("Klasifikasi"), choices=Complaint.Kind.choices)
+    category = forms.ModelChoiceField(
+        label=_("Kategori"), queryset=Category.objects.filter(active=True), empty_label=_("— pilih kategori —")
+    )
+    title = forms.CharField(label=_("Judul"), max_length=150)
+    description = forms.CharField(label=_("Uraian"), widget=forms.Textarea(attrs={"rows": 5}))
+    desa = _desa_field()

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
-from musrenbang.models import Cycle, Stage
+from musrenbang.models import Cycle, Stage, Usulan
+from pengaduan.models import Complaint
 from ruangrunding.markup import markdown_summary
 from wilayah.models import Desa, Kecamatan
 
@@ -313,7 +314,7 @@ class AspirationQuerySet(models.QuerySet):
         shown = Q(status=Aspiration.Status.PUBLISHED)
         if user.is_authenticated:
             shown |= Q(author=user, status=Aspiration.Status.PENDING)
-        return self.filter(shown).select_related("author")
+        return self.filter(shown).select_related("author", "usulan", "complaint")
 
 
 class Aspiration(models.Model):
@@ -333,6 +334,26 @@ class Aspiration(models.Model):
     answer = models.TextField(_("tanggapan"), blank=True)
     answered_at = models.DateTimeField(_("ditanggapi pada"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
+    # What staff turned it into (one action, at most once): a draft usulan or a complaint. The other side
+    # reads the link back through the reverse relation `aspiration` (those apps never import agenda).
+    usulan = models.OneToOneField(
+        Usulan,
+        verbose_name=_("menjadi usulan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="aspiration",
+    )
+    complaint = models.OneToOneField(
+        Complaint,
+        verbose_name=_("menjadi pengaduan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="aspiration",
+    )
 
     objects = AspirationQuerySet.as_manager()
 

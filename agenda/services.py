@@ -15,7 +15,12 @@ from agenda import notifications
 from agenda.models import Application, Aspiration, Event, ParticipantGroup, new_code
 from agenda.places import GroupPlaces, places_for
 from agenda.reminders import reminder_schedule
+from musrenbang import services as musrenbang_services
+from musrenbang.models import Cycle, Origin, Usulan
+from pengaduan import services as pengaduan_services
+from pengaduan.models import Category, Complaint
 from ruangrunding.refusals import Refused
+from wilayah.models import Desa
 
 
 def _local(*, moment) -> str:
@@ -242,3 +247,74 @@ def aspiration_create(*, event: Event, author, body: str, now=None) -> Aspiratio
         if refusal := aspiration_refusal(event=event, author=author, now=now):
             raise refusal
         return Aspiration.objects.create(event=event, author=author, body=body)
+
+
+# --- An aspiration becomes a draft usulan or a complaint (one action of the moderators, at most once)
+
+
+def conversion_refusal(*, aspiration: Aspiration) -> Refused | None:
+    """Why this aspiration cannot be turned into an usulan or a complaint now (None when it can)."""
+    if aspiration.usulan_id:
+        code = aspiration.usulan.code
+        return Refused(_("Aspirasi ini sudah menjadi usulan %(code)s.") % {"code": code})
+    if aspiration.complaint_id:
+        code = aspiration.complaint.code
+        return Refused(_("Aspirasi ini sudah menjadi pengaduan %(code)s.") % {"code": code})
+    if aspiration.status == Aspiration.Status.HIDDEN:
+        return Refused(_("Aspirasi yang disembunyikan tidak dapat dijadikan usulan atau pengaduan."))
+    if not aspiration.shortlisted:
+        return Refused(_("Masukkan aspirasi ini ke daftar pendek lebih dulu."))
+    return None
+
+
+def _locked_for_conversion(*, aspiration: Aspiration, desa: Desa | None) -> Aspiration:
+    """The aspiration's row, locked, so a second click waits for the first and then finds it converted."""
+    locked = (
+        Aspiration.objects.select_for_update(of=("self",))
+        .select_related("usulan", "complaint", "author")
+        .get(pk=aspiration.pk)
+    )
+    if refusal := conversion_refusal(aspiration=locked):
+        raise refusal
+    if desa is None:
+        raise Refused(
+            _("Pilih desa/kelurahan: profil penulis aspirasi tidak mencatat desanya."),
+            field="desa",
+        )
+    return locked
+
+
+def aspiration_to_usulan(*, aspiration: Aspiration, actor, cycle: Cycle, desa: Desa | None, data: dict) -> Usulan:
+    """A draft usulan at the Musyawarah RT/RW of the desa (origin "aspirasi pada musyawarah"), proposed by
+    the aspiration's author and recorded by the moderator; the aspiration keeps the link."""
+    with transaction.atomic():
+        locked = _locked_for_conversion(aspiration=aspiration, desa=desa)
+        usulan = musrenbang_services.usulan_create(
+            cycle=cycle, desa=desa, data=data, proposer=locked.author, recorded_by=actor, origin=Origin.EVENT
+        )
+        locked.usulan = usulan
+        locked.save(update_fields=["usulan"])
+    return usulan
+
+
+def aspiration_to_complaint(
+    *, aspiration: Aspiration, actor, category: Category, kind: str, title: str, description: str, desa: Desa | None
+) -> Complaint:
+    """A complaint received through the forum (channel "forum/acara publik"), its author as the reporter and
+    the moderator as who recorded it; its clocks start at once. The aspiration keeps the link."""
+    with transaction.atomic():
+        locked = _locked_for_conversion(aspiration=aspiration, desa=desa)
+        complaint = pengaduan_services.complaint_file(
+            kind=kind,
+            category=category,
+            title=title,
+            description=description,
+            kecamatan=desa.kecamatan,
+            desa=desa,
+            reporter=locked.author,
+            channel=Complaint.Channel.FORUM,
+            recorded_by=actor,
+        )
+        locked.complaint = complaint
+        locked.save(update_fields=["complaint"])
+    return complaint

@@ -14,4 +14,5 @@ urlpatterns = [
     path("staf/", views.staff_index, name="staff_index"),
     path("staf/<int:pk>/", views.staff_selection, name="staff_selection"),
     path("staf/<int:pk>/hadir/", views.attendance, name="attendance"),
+    path("staf/aspirasi/<int:pk>/", views.staff_aspiration, name="staff_aspiration"),
 ]

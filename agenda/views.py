@@ -10,9 +10,24 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agenda import services
-from agenda.access import get_event_for_selector, get_public_event, is_selector, may_see_meeting_link, own_application
+from agenda.access import (
+    get_aspiration_for_moderator,
+    get_event_for_selector,
+    get_public_event,
+    is_selector,
+    may_see_meeting_link,
+    own_application,
+)
 from agenda.calendars import public_calendar
-from agenda.forms import ApplicantFilterForm, ApplicationForm, AspirationForm, AttendanceForm, SelectionForm
+from agenda.forms import (
+    ApplicantFilterForm,
+    ApplicationForm,
+    AspirationComplaintForm,
+    AspirationForm,
+    AspirationUsulanForm,
+    AttendanceForm,
+    SelectionForm,
+)
 from agenda.models import Application, Aspiration, Event
 from agenda.places import places_for
 from agenda.tokens import application_from_token, decline_token
@@ -248,3 +263,65 @@ def aspiration_create(request, pk):
             messages.success(request, _("Aspirasi Anda diterima dan akan tampil setelah diperiksa moderator."))
             return redirect(f"{event.get_absolute_url()}#aspirasi")
     return render(request, "agenda/aspiration.html", {"event": event, "form": form}, status=400)
+
+
+def _conversion_forms(aspiration, data=None, target=""):
+    """The two forms of the conversion page, the one sent bound to what staff typed, the other prefilled."""
+    author_desa = aspiration.author.desa
+    title = str(aspiration)[:150]
+    usulan_initial = {
+        "cycle": aspiration.event.cycle_id,
+        "desa": author_desa,
+        "problem": str(aspiration)[:300],
+        "title": title,
+        "description": aspiration.body,
+    }
+    complaint_initial = {"desa": author_desa, "title": title, "description": aspiration.body}
+    usulan_form = AspirationUsulanForm(data if target == "usulan" else None, initial=usulan_initial)
+    complaint_form = AspirationComplaintForm(data if target == "pengaduan" else None, initial=complaint_initial)
+    return usulan_form, complaint_form
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_aspiration(request, pk):
+    """Staff who moderate aspirations: turn a shortlisted one into a draft usulan or a complaint (once)."""
+    aspiration = get_aspiration_for_moderator(request, pk)
+    target = request.POST.get("menjadi", "") if request.method == "POST" else ""
+    usulan_form, complaint_form = _conversion_forms(aspiration, request.POST, target)
+    if request.method == "POST":
+        if refusal := services.conversion_refusal(aspiration=aspiration):
+            # A second click (or a stale page): nothing new is made; say what it already became.
+            messages.info(request, refusal.message)
+            return redirect("agenda:staff_aspiration", pk=aspiration.pk)
+        form = usulan_form if target == "usulan" else complaint_form if target == "pengaduan" else None
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            desa = data.pop("desa")
+            try:
+                if form is usulan_form:
+                    made = services.aspiration_to_usulan(
+                        aspiration=aspiration, actor=request.user, cycle=data.pop("cycle"), desa=desa, data=data
+                    )
+                    text = _("Aspirasi menjadi usulan %(code)s.")
+                else:
+                    made = services.aspiration_to_complaint(
+                        aspiration=aspiration, actor=request.user, desa=desa, **data
+                    )
+                    text = _("Aspirasi menjadi pengaduan %(code)s.")
+            except Refused as error:
+                refusal_to_form(form, error)
+            else:
+                messages.success(request, text % {"code": made.code})
+                return redirect("agenda:staff_aspiration", pk=aspiration.pk)
+    context = {
+        "aspiration": aspiration,
+        "refusal": services.conversion_refusal(aspiration=aspiration),
+        "usulan_form": usulan_form,
+        "complaint_form": complaint_form,
+    }
+    bad = usulan_form.errors or complaint_form.errors
+    return render(request, "agenda/staff_aspiration.html", context, status=400 if bad else 200)

@@ -69,6 +69,7 @@ class Origin(models.TextChoices):
     DESA = "desa", _("Pemerintah desa/kelurahan")
     POKIR = "pokir", _("Pokok pikiran DPRD")
     AGENCY = "perangkat_daerah", _("Perangkat daerah")
+    EVENT = "musyawarah", _("Aspirasi pada musyawarah/acara publik")
 
 
 # Where an usulan of each origin starts being discussed.
@@ -78,6 +79,7 @@ ORIGIN_STAGE = {
     Origin.DESA: Stage.DESA,
     Origin.POKIR: Stage.FORUM_PD,
     Origin.AGENCY: Stage.FORUM_PD,
+    Origin.EVENT: Stage.RT_RW,  # like a citizen's own: the desa operator takes it up from the bottom
 }
 
 

@@ -142,6 +142,7 @@ class Complaint(models.Model):
         LETTER = "surat", _("Surat")
         COUNTER = "loket", _("Langsung di loket")
         EMAIL = "email", _("E-mail")
+        FORUM = "forum", _("Forum/acara publik")
 
     class Status(models.TextChoices):
         UNCONFIRMED = "belum_dikonfirmasi", _("Menunggu konfirmasi e-mail")

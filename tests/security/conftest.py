@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from agenda import services as agenda_services
+from agenda.models import Aspiration
 from agenda.tokens import decline_token
 from konsultasi import services as konsultasi_services
 from konsultasi.uploads import check_attachment
@@ -69,6 +70,7 @@ def objects(everyone, topic, make_document):
         event=event, citizen=citizen, group=group("Perempuan"), topic="Jalan desa"
     )
     agenda_services.applications_select(event=event, applications=[application])
+    aspiration = Aspiration.objects.create(event=event, author=citizen, body="Jalan desa rusak", shortlisted=True)
     return SimpleNamespace(
         topic=topic,
         section=topic.section,
@@ -80,6 +82,7 @@ def objects(everyone, topic, make_document):
         announcement=announcement,
         event=event,
         decline_token=decline_token(application),
+        aspiration=aspiration,
         file=document.files.get(),
         usulan=usulan,
         window=cycle.windows.first(),

@@ -117,6 +117,7 @@ EXPECTED = {
     "agenda:staff_index": [302, 404, 404, 404, 404, 404, 200],  # staff with the selection permission
     "agenda:staff_selection": [302, 404, 404, 404, 404, 404, 200],
     "agenda:attendance": [302, 404, 404, 404, 404, 404, 405],  # POST only
+    "agenda:staff_aspiration": [302, 404, 404, 404, 404, 404, 200],  # staff who moderate aspirations
     "insight:index": STAFF_ONLY,
     "insight:download": STAFF_ONLY,
     "admin:index": [302, 302, 302, 302, 302, 200, 200],  # to the admin login below for non-staff

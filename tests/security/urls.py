@@ -102,6 +102,7 @@ PATHS = {
     "agenda:staff_index": lambda o: reverse("agenda:staff_index"),
     "agenda:staff_selection": lambda o: reverse("agenda:staff_selection", args=[o.event.pk]),
     "agenda:attendance": lambda o: reverse("agenda:attendance", args=[o.event.pk]),
+    "agenda:staff_aspiration": lambda o: reverse("agenda:staff_aspiration", args=[o.aspiration.pk]),
     "insight:index": lambda o: reverse("insight:index"),
     "insight:download": lambda o: reverse("insight:download"),
     "admin:index": lambda o: reverse("admin:index"),
