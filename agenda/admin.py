@@ -30,13 +30,14 @@ class EventAdmin(admin.ModelAdmin):
     search_fields = ["title", "place"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["kecamatan", "desa"]
+    autocomplete_fields = ["kecamatan", "desa", "minutes"]
     inlines = [GroupQuotaInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "mode", "description", "is_published"]}),
         (_("Musrenbang"), {"fields": ["cycle", "stage"]}),
         (_("Waktu dan tempat"), {"fields": ["starts_at", "ends_at", "place", "kecamatan", "desa"]}),
         (_("Tautan"), {"fields": ["livestream_url", "meeting_url", "meeting_details"]}),
+        (_("Sesudah acara"), {"fields": ["minutes"]}),
         (
             _("Pendaftaran peserta aktif"),
             {"fields": ["capacity", "application_limit", "registration_opens_at", "registration_closes_at"]},

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from musrenbang.models import Cycle, Stage, Usulan
 from pengaduan.models import Complaint
+from pustaka.models import Document
 from ruangrunding.markup import markdown_summary
 from wilayah.models import Desa, Kecamatan
 
@@ -103,6 +104,13 @@ class Event(models.Model):
         null=True,
         blank=True,
         help_text=_("Kosong: tanpa batas; pendaftaran tutup bila tercapai."),
+    )
+    minutes = models.ManyToManyField(
+        Document,
+        verbose_name=_("notulen dan berita acara"),
+        blank=True,
+        related_name="minutes_of_events",
+        help_text=_("Dokumen Pustaka; tampil di halaman acara setelah acara selesai (yang sudah terbit saja)."),
     )
     is_published = models.BooleanField(_("terbit"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -80,9 +80,12 @@ def detail(request, pk, slug):
         "url": absolute_url(event.get_absolute_url()),
     }
     aspirations = list(Aspiration.objects.filter(event=event).shown_to(request.user)[:ASPIRATIONS_SHOWN])
+    # The minutes (notulen, berita acara) once the event is over: published library documents only.
+    minutes = list(event.minutes.published()) if event.ends_at < timezone.now() else []
     context = {
         "event": event,
         "aspirations": aspirations,
+        "minutes": minutes,
         "aspiration_form": AspirationForm(),
         "aspirations_open": aspiration_is_open(event),
         "now": timezone.now(),
