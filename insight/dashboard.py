@@ -1,9 +1,15 @@
-"""The whole dashboard for one period: its four blocks, in the order the page and the export show them."""
+"""The whole dashboard for one period: its five blocks, in the order the page and the export show them."""
 
-from insight import consultations, library, participation, reach
+from insight import consultations, events, library, participation, reach
 from insight.figures import Block
 from insight.periods import Period
 
 
 def blocks(period: Period) -> list[Block]:
-    return [participation.block(period), reach.block(period), consultations.block(period), library.block(period)]
+    return [
+        participation.block(period),
+        reach.block(period),
+        consultations.block(period),
+        events.block(period),
+        library.block(period),
+    ]

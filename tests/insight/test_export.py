@@ -26,7 +26,7 @@ def sheet_rows(sheet):
 
 
 def test_one_sheet_per_block(workbook):
-    assert workbook("semua").sheetnames == ["Partisipasi", "Jangkauan", "Konsultasi", "Pustaka"]
+    assert workbook("semua").sheetnames == ["Partisipasi", "Jangkauan", "Konsultasi", "Acara (Agenda)", "Pustaka"]
 
 
 @pytest.mark.parametrize("key", [periods.ALL_TIME, periods.THIS_YEAR, periods.LAST_30_DAYS])
