@@ -191,3 +191,12 @@ def test_a_closed_musrenbang_window_is_refused_on_the_form(setting, moderator):
     assert not Usulan.objects.exists()
     setting["aspiration"].refresh_from_db()
     assert setting["aspiration"].usulan is None
+
+
+def test_the_moderation_list_links_to_the_conversion_and_then_to_what_it_became(setting, moderator):
+    changelist = reverse("admin:agenda_aspiration_changelist")
+    html = client_for(moderator).get(changelist).content.decode()
+    assert page(setting["aspiration"]) in html and "Jadikan usulan/pengaduan" in html
+    client_for(moderator).post(page(setting["aspiration"]), usulan_post(setting))
+    html = client_for(moderator).get(changelist).content.decode()
+    assert f"usulan {Usulan.objects.get().code}" in html and "Jadikan usulan/pengaduan" not in html
