@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from agenda.models import Application, Event, GroupQuota, ParticipantGroup, new_code
 from agenda.services import application_create
+from musrenbang.models import Cycle, Stage
 from wilayah.models import Kecamatan
 
 KEPT = {
@@ -30,6 +31,8 @@ def _at(days: int, hour: int, minute: int = 0) -> datetime:
 def seed(*, citizen=None) -> int:
     made = 0
     tenggarong = Kecamatan.objects.filter(name="Tenggarong").first()
+    # The Musrenbang events are stages of the latest planning cycle, when Musrenbang's demo made one.
+    cycle = Cycle.objects.order_by("-year").first()
     events = [
         {
             "title": "Musrenbang RKPD Kabupaten Kutai Kartanegara",
@@ -49,6 +52,8 @@ def seed(*, citizen=None) -> int:
             "registration_closes_at": _at(18, 10),
             "capacity": 40,
             "kept": KEPT,
+            "cycle": cycle,
+            "stage": Stage.KABUPATEN if cycle else "",
         },
         {
             "title": "Musrenbang Kecamatan Tenggarong",
@@ -63,6 +68,8 @@ def seed(*, citizen=None) -> int:
             "registration_closes_at": _at(7, 16),
             "capacity": 60,
             "kept": {"Perempuan": 10, "Penyandang disabilitas": 5, "Anak dan pemuda": 5},
+            "cycle": cycle,
+            "stage": Stage.KECAMATAN if cycle else "",
         },
         {
             "title": "Konsultasi publik rancangan akhir RPJPD 2025–2045",

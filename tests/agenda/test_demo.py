@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from agenda import demo as agenda_demo
 from agenda.models import Application, Event
+from musrenbang.models import Cycle
 from pengumuman import demo as pengumuman_demo
 from pengumuman.models import Announcement
 from tests.helpers import client_for
@@ -19,6 +20,15 @@ def test_demo_seeds_are_idempotent_and_valid(citizen):
         event.full_clean()
     assert Application.objects.filter(citizen=citizen).count() == 1
     assert Announcement.objects.published().count() == 4
+
+
+def test_demo_musrenbang_events_are_stages_of_the_latest_cycle(citizen):
+    Cycle.objects.create(year=2026)
+    latest = Cycle.objects.create(year=2027)
+    agenda_demo.seed(citizen=citizen)
+    stages = dict(Event.objects.filter(cycle=latest).values_list("kind", "stage"))
+    assert stages == {"musrenbang_kabupaten": "kabupaten", "musrenbang_kecamatan": "kecamatan"}
+    assert Event.objects.get(kind="konsultasi_publik").cycle is None
 
 
 def test_generated_applicants_fill_the_event_for_the_benchmark(event, selector, client, django_assert_max_num_queries):
