@@ -4,12 +4,13 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import Role, RoleAssignment
-from agenda.models import Event
+from agenda.models import Aspiration, Event
 from konsultasi.models import Consultation
 from konsultasi.services import consultation_open, message_post
 from musrenbang.models import Field as UsulanField
@@ -220,6 +221,10 @@ def test_breadcrumbs_never_end_with_a_dangling_separator(client, topic, citizen,
     bappeda = make_user("bappeda", display_name="Bappeda")
     RoleAssignment.objects.create(user=bappeda, role=Role.BAPPEDA)
     pages += [(bappeda, url) for url in musrenbang_breadcrumb_pages(citizen)]
+    moderator = make_user("moderator", display_name="Moderator Agenda", is_staff=True)
+    moderator.user_permissions.add(Permission.objects.get(codename="change_aspiration"))
+    aspiration = Aspiration.objects.create(event=Event.objects.get(), author=citizen, body="Jalan", shortlisted=True)
+    pages += [(moderator, reverse("agenda:staff_aspiration", args=[aspiration.pk]))]
     templates = set()
     for person, url in pages:
         client.force_login(person)
