@@ -37,6 +37,22 @@ class ComplaintForm(forms.Form):
     """Filing. `mode` is "citizen" (signed in), "guest" (no account: name, e-mail, spam trap) or "staff"
     (recorded from the phone, WhatsApp, SMS, a letter or the counter, with the channel)."""
 
+    COMPLAINT_FIELDS = (
+        "kind",
+        "category",
+        "title",
+        "description",
+        "kecamatan",
+        "desa",
+        "latitude",
+        "longitude",
+        "privacy",
+    )
+
+    def complaint_fields(self) -> dict:
+        """What every way of filing passes to `complaint_file`; who filed it is added by the view."""
+        return {name: self.cleaned_data[name] for name in self.COMPLAINT_FIELDS}
+
     kind = forms.ChoiceField(
         label=_("Klasifikasi"), choices=Complaint.Kind.choices, widget=forms.RadioSelect, initial="pengaduan"
     )

@@ -112,15 +112,7 @@ def create(request):
             data = form.cleaned_data
             try:
                 complaint = services.complaint_file(
-                    kind=data["kind"],
-                    category=data["category"],
-                    title=data["title"],
-                    description=data["description"],
-                    kecamatan=data["kecamatan"],
-                    desa=data["desa"],
-                    latitude=data["latitude"],
-                    longitude=data["longitude"],
-                    privacy=data["privacy"],
+                    **form.complaint_fields(),
                     reporter=request.user if mode == "citizen" else None,
                     reporter_name=data.get("reporter_name", ""),
                     reporter_email=data.get("reporter_email", ""),
@@ -420,15 +412,7 @@ def record(request):
         data = form.cleaned_data
         try:
             complaint = services.complaint_file(
-                kind=data["kind"],
-                category=data["category"],
-                title=data["title"],
-                description=data["description"],
-                kecamatan=data["kecamatan"],
-                desa=data["desa"],
-                latitude=data["latitude"],
-                longitude=data["longitude"],
-                privacy=data["privacy"],
+                **form.complaint_fields(),
                 reporter_name=data["reporter_name"],
                 reporter_email=data["reporter_email"],
                 reporter_phone=data["reporter_phone"],
