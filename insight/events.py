@@ -3,9 +3,10 @@
 These are counts of people (and the groups include "penyandang disabilitas"), so they follow the reach rules
 (insight/privacy.py, docs/dashboard.md): only events that are over (their figures no longer move with one
 person's action), every cell rounded to a multiple of 5 with 1–4 as "< 5", each column audited against its
-exact total, and a breakdown of fewer than MIN_GROUP applicants is not shown. Two aggregate queries."""
+exact total, and a breakdown of fewer than MIN_GROUP applicants is not shown. The kecamatan is the one the
+application took from the applicant's profile. Three aggregate queries."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -72,6 +73,7 @@ def block(period: Period) -> Block:
         ]
     )
     per_group = list(_figures_of(finished, "group__name", "group__order").order_by("group__order", "group__name"))
+    per_kecamatan = list(_figures_of(finished, "kecamatan__name").order_by(F("kecamatan__name").asc(nulls_last=True)))
     event_labels = [
         f"{row['event__title']} ({date_format(timezone.localtime(row['event__starts_at']), 'j M Y')})"
         for row in per_event
@@ -94,6 +96,13 @@ def block(period: Period) -> Block:
                 _("Kelompok"),
                 [row["group__name"] for row in per_group],
                 per_group,
+            ),
+            _figure(
+                "peserta-per-kecamatan",
+                _("Pendaftar, peserta terpilih dan yang hadir per kecamatan"),
+                _("Kecamatan"),
+                [row["kecamatan__name"] or _("Kecamatan tidak diisi") for row in per_kecamatan],
+                per_kecamatan,
             ),
         ],
     )
