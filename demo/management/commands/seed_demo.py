@@ -15,5 +15,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             logins = seed_all()
         self.stdout.write(self.style.SUCCESS("Data demo siap. Akun untuk mencoba (kata sandi sama untuk semua):"))
+        role_width = max(len(str(role)) for role, _username in logins)
+        name_width = max(len(username) for _role, username in logins)
         for role, username in logins:
-            self.stdout.write(f"  {role:<12} nama pengguna: {username:<14} kata sandi: {DEMO_PASSWORD}")
+            self.stdout.write(
+                f"  {role!s:<{role_width}}  nama pengguna: {username:<{name_width}}  kata sandi: {DEMO_PASSWORD}"
+            )
