@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import RoleAssignment, User
+from ruangrunding.admin_readonly import ReadOnlyAdmin
 
 
 class EmailAddressInline(admin.TabularInline):
@@ -150,14 +151,9 @@ admin.site.unregister(Authenticator)
 admin.site.unregister(UserSession)
 
 
-class ReadOnlyListAdmin(admin.ModelAdmin):
+class ReadOnlyListAdmin(ReadOnlyAdmin):
     list_display_links = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    has_delete_permission = admin.ModelAdmin.has_delete_permission  # a superuser removes a lost device
 
     @admin.display(description=_("pengguna"), ordering="user__username")
     def person(self, obj):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from konsultasi import services
 from konsultasi.models import AccessRecord, Consultation, Expert, Field
+from ruangrunding.admin_readonly import ReadOnlyAdmin
 from ruangrunding.images import cleaned_image
 
 # Medians for the expert list being rendered: computed once per request (one query), read per row. A context
@@ -171,18 +172,9 @@ def median_hours_to_first_answer() -> dict[int, float]:
 
 
 @admin.register(AccessRecord)
-class AccessRecordAdmin(admin.ModelAdmin):
+class AccessRecordAdmin(ReadOnlyAdmin):
     """The audit trail of staff reading private consultations. Nobody edits or deletes it here."""
 
     list_display = ["viewed_at", "staff", "consultation_id", "what"]
     list_filter = ["staff"]
     date_hierarchy = "viewed_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -32,7 +32,7 @@ from musrenbang.models import (
     next_stage,
 )
 from ruangrunding.refusals import Refused
-from ruangrunding.workflow import status_move
+from ruangrunding.workflow import status_move, status_record_created
 from wilayah.models import Agency, Desa
 
 DECIDER_ROLES = (Role.OPERATOR_DESA, Role.OPERATOR_KECAMATAN, Role.AGENCY_VERIFIER, Role.BAPPEDA)
@@ -115,8 +115,9 @@ def usulan_create(
             stage=stage,
             **fields,
         )
-        usulan.status_changes.create(
-            to_status=usulan.status,
+        status_record_created(
+            usulan,
+            public=True,
             stage=stage,
             decision=Decision.PROPOSED,
             actor=proposer or recorded_by,

@@ -4,6 +4,7 @@ text), read-only: every change goes through the handling pages, which keep the h
 from django.contrib import admin
 
 from pengaduan.models import CannedResponse, Category, CategoryRoute, Complaint, ComplaintStatusChange, Disposition
+from ruangrunding.admin_readonly import ReadOnlyAdmin
 
 
 class CategoryRouteInline(admin.TabularInline):
@@ -49,7 +50,7 @@ class HistoryInline(ReadOnlyInline):
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(admin.ModelAdmin):
+class ComplaintAdmin(ReadOnlyAdmin):
     list_display = ["code", "title", "status", "kind", "privacy", "channel", "agency", "kecamatan", "received_at"]
     list_filter = ["status", "kind", "privacy", "channel", "agency"]
     search_fields = ["code", "title", "description"]
@@ -57,12 +58,3 @@ class ComplaintAdmin(admin.ModelAdmin):
     list_select_related = ["agency", "kecamatan"]
     inlines = [DispositionInline, HistoryInline]
     exclude = ["secret", "confirm_token"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -26,7 +26,7 @@ from pengaduan.models import (
     Pause,
 )
 from ruangrunding.refusals import Refused
-from ruangrunding.workflow import status_move
+from ruangrunding.workflow import status_move, status_record_created
 from wilayah.models import Agency, Desa, Kecamatan
 
 Status = Complaint.Status
@@ -169,9 +169,7 @@ def complaint_file(
                 content_type=checked.content_type,
                 size=checked.size,
             )
-        change = complaint.status_changes.create(
-            from_status="", to_status=complaint.status, actor=recorded_by or reporter, at=now, public=True
-        )
+        change = status_record_created(complaint, actor=recorded_by or reporter, public=True, at=now)
     if confirmed:
         transaction.on_commit(lambda: notifications.step(complaint, change))
     else:

@@ -73,11 +73,19 @@ def allowed_moves(record) -> set[str]:
 
 
 def status_record_created(
-    record, *, actor=None, actor_role: str = "", unit: str = "", note: str = "", public: bool
+    record, *, actor=None, actor_role: str = "", unit: str = "", note: str = "", public: bool, **extra
 ) -> StatusChange:
-    """The first history row of a new record: from nothing to the status it was created with."""
+    """The first history row of a new record: from nothing to the status it was created with. `extra` fills the
+    fields a module's history adds (Musrenbang's stage and decision, a complaint's moment of receipt)."""
     return record.status_changes.create(
-        from_status="", to_status=record.status, actor=actor, actor_role=actor_role, unit=unit, note=note, public=public
+        from_status="",
+        to_status=record.status,
+        actor=actor,
+        actor_role=actor_role,
+        unit=unit,
+        note=note,
+        public=public,
+        **extra,
     )
 
 
