@@ -1,7 +1,7 @@
 """Load the benchmark's data: a published topic with 2,000 replies in a random tree, a library of 10,000
-documents, a citizen with 200 consultations, 100,000 complaints with a complaint handler, an event with
-5,000 applicants, and a staff member for the dashboard and the event's selection page. Prints one JSON line with
-the signed-in sessions and the topic's URL."""
+documents, a citizen with 200 consultations, 100,000 complaints with a complaint handler, 100,000 Musrenbang
+usulan over Kukar's 237 desa, an event with 5,000 applicants, and a staff member for the dashboard and the
+event's selection page. Prints one JSON line with the signed-in sessions and the pages' URLs."""
 
 import json
 from datetime import timedelta
@@ -11,6 +11,7 @@ import django
 django.setup()
 
 from django.contrib.auth.models import Permission  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -19,6 +20,8 @@ from accounts.models import Role, RoleAssignment, User  # noqa: E402
 from agenda.demo import generate_applicants  # noqa: E402
 from agenda.models import Event, GroupQuota, ParticipantGroup  # noqa: E402
 from konsultasi.models import Consultation, Expert, Message  # noqa: E402
+from musrenbang.demo import generate_usulan  # noqa: E402
+from musrenbang.models import Usulan  # noqa: E402
 from pengaduan.demo import generate_complaints  # noqa: E402
 from pustaka.demo import generate_documents  # noqa: E402
 from rpjpd.demo import generate_reply_tree  # noqa: E402
@@ -28,6 +31,8 @@ REPLIES = 2000
 CONSULTATIONS = 200
 COMPLAINTS = 100_000
 APPLICANTS = 5000
+USULAN = 100_000
+USULAN_YEAR = timezone.localdate().year + 1
 
 authors = [
     User.objects.get_or_create(username=f"bench{n}", defaults={"display_name": f"Warga Uji {n}"})[0] for n in range(60)
@@ -87,6 +92,9 @@ event = Event.objects.create(
 for group in ParticipantGroup.objects.all():
     GroupQuota.objects.create(event=event, group=group, places=20)
 generate_applicants(event, APPLICANTS)
+call_command("import_wilayah", "64.02", verbosity=0)  # the usulan need Kukar's 20 kecamatan and 237 desa
+generate_usulan(USULAN, year=USULAN_YEAR)
+usulan_sample = Usulan.objects.filter(cycle__year=USULAN_YEAR, stage="forum_pd").select_related("kecamatan").first()
 # Bulk loading leaves the planner's statistics behind; autovacuum would analyse soon after in production.
 with connection.cursor() as cursor:
     cursor.execute("ANALYZE")
@@ -107,6 +115,11 @@ print(
             "topic": topic.get_absolute_url(),
             "event": event.get_absolute_url(),
             "selection": f"/agenda/staf/{event.pk}/",
+            "usulan": usulan_sample.get_absolute_url(),
+            "usulan_filtered": (
+                f"/musrenbang/?tahun={USULAN_YEAR}&kecamatan={usulan_sample.kecamatan_id}&tahap=forum_pd"
+                f"&bidang={usulan_sample.field.slug}"
+            ),
         }
     )
 )

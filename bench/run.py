@@ -1,10 +1,10 @@
 """`make bench`: every main page under load in one run, beside a trivial view through the same middleware.
 
 Creates a fresh PostgreSQL database with a topic of 2,000 replies, 10,000 library documents, a citizen with
-200 consultations, an event with 5,000 applicants and a staff member; serves the portal with gunicorn in
-production settings and measures each page with wrk from a second process on loopback. Prints one table:
-requests/s, p50/p95 latency, the ratio to the trivial view, what a phone downloads (HTML + CSS + JS, gzip)
-and the page's SQL queries.
+200 consultations, 100,000 complaints, 100,000 Musrenbang usulan, an event with 5,000 applicants and a staff
+member; serves the portal with gunicorn in production settings and measures each page with wrk from a second
+process on loopback. Prints one table: requests/s, p50/p95 latency, the ratio to the trivial view, what a
+phone downloads (HTML + CSS + JS, gzip) and the page's SQL queries.
 Targets: topic ÷ trivial ≥ 0.30; every page ≤ 30 KB; each search page p95 ≤ 30 ms (one connection).
 Exits 1 when a target is missed.
 """
@@ -49,6 +49,9 @@ def cases(plan: dict) -> list[tuple[str, str, str | None, str]]:
         ("dashboard (staff)", "/staf/dasbor/", staff, CONNECTIONS),
         ("pengaduan list, 100,000", "/pengaduan/", None, CONNECTIONS),
         ("pengaduan queue, 100,000", "/pengaduan/kelola/", plan["handler"], CONNECTIONS),
+        ("usulan list, 100,000", "/musrenbang/", None, CONNECTIONS),
+        ("usulan list, 4 filters", plan["usulan_filtered"], None, CONNECTIONS),
+        ("usulan page", plan["usulan"], None, CONNECTIONS),
         ("event, 5,000 applicants", plan["event"], None, CONNECTIONS),
         ("selection (staff), 5,000", plan["selection"], staff, CONNECTIONS),
     ]

@@ -225,3 +225,93 @@ def _moment(day: date) -> datetime:
 def _backdate(usulan: Usulan, day: date) -> None:
     Usulan.objects.filter(pk=usulan.pk).update(created_at=_moment(day))
     usulan.status_changes.update(at=_moment(day))
+
+
+def generate_usulan(count: int, *, year: int) -> int:
+    """`count` usulan of one cycle for load tests (bulk, no e-mail), spread over every desa, field, stage and
+    outcome, each with its "diajukan" timeline entry and, when beyond the RT/RW, one decision."""
+    from django.db.models import Max
+
+    cycle = seed_cycle(year, {stage: (date(year - 1, 1, 2), date(year - 1, 12, 31)) for stage in DECIDING_STAGES})
+    desa_list = list(Desa.objects.select_related("kecamatan").order_by("pk"))
+    fields = list(Field.objects.order_by("pk"))
+    agencies = list(Agency.objects.order_by("pk")) or [None]
+    stages = [stage for stage, _label in Usulan._meta.get_field("stage").choices]
+    start = (Usulan.objects.filter(cycle=cycle).aggregate(last=Max("sequence"))["last"] or 0) + 1
+    region = services.region_code(desa=desa_list[0])
+    now = timezone.now()
+    rows = []
+    for n in range(start, start + count):
+        desa = desa_list[n % len(desa_list)]
+        stage = stages[n % len(stages)]
+        settled = n % 7 == 3
+        rows.append(
+            Usulan(
+                code=f"{year}-{region}-{n:06d}",
+                cycle=cycle,
+                sequence=n,
+                origin="musyawarah_rt_rw",
+                problem="Jalan lingkungan rusak dan tergenang saat hujan.",
+                title=f"Perbaikan jalan lingkungan nomor {n}",
+                description="Jalan tanah sepanjang permukiman warga perlu disemenisasi agar dapat dilalui.",
+                kind="fisik",
+                field=fields[n % len(fields)],
+                kecamatan_id=desa.kecamatan_id,
+                desa=desa,
+                rw=n % 9 + 1,
+                rt=n % 12 + 1,
+                volume=Decimal(100 + n % 400),
+                unit="meter",
+                estimated_cost=50_000_000 + (n % 40) * 5_000_000,
+                for_women=n % 3 == 0,
+                for_children=n % 4 == 0,
+                for_disabled=n % 11 == 0,
+                for_elderly=n % 5 == 0,
+                for_poor=n % 6 == 0,
+                proposer_name=f"Warga {n}",
+                agency=agencies[n % len(agencies)] if stages.index(stage) >= 3 else None,
+                stage=stage,
+                status=(
+                    Usulan.Status.IN_RKPD
+                    if stage == "rkpd"
+                    else Usulan.Status.REJECTED
+                    if settled
+                    else Usulan.Status.PENDING
+                ),
+                accommodation="diakomodasi" if stages.index(stage) >= 4 else "",
+                created_at=now - timedelta(minutes=n * 3),
+            )
+        )
+    created = Usulan.objects.bulk_create(rows, batch_size=2000)
+    changes = []
+    for usulan in created:
+        moment = usulan.created_at
+        changes.append(
+            UsulanStatusChange(
+                record=usulan,
+                from_status="",
+                to_status="dibahas",
+                stage="rt_rw",
+                decision="diajukan",
+                unit=str(usulan.desa.name),
+                actor_role="operator_desa",
+                at=moment,
+            )
+        )
+        if usulan.stage != "rt_rw":
+            changes.append(
+                UsulanStatusChange(
+                    record=usulan,
+                    from_status="dibahas",
+                    to_status=usulan.status,
+                    stage="rt_rw",
+                    decision="ditolak" if usulan.status == Usulan.Status.REJECTED else "diteruskan",
+                    note="Dibahas pada musyawarah RT.",
+                    unit=str(usulan.desa.name),
+                    actor_role="operator_desa",
+                    at=moment + timedelta(days=30),
+                )
+            )
+    UsulanStatusChange.objects.bulk_create(changes, batch_size=5000)
+    Cycle.objects.filter(pk=cycle.pk).update(last_sequence=start + count - 1)
+    return count
