@@ -55,6 +55,7 @@ STAFF_PERMISSIONS = frozenset(
         "musrenbang.change_stagewindow",
         "musrenbang.view_windowreopening",
         "musrenbang.view_usulan",
+        "musrenbang.view_usulandocument",
         # Pengaduan: the categories, their routes to agencies and the canned responses; complaints themselves are
         # handled on the site by people holding a complaint role, staff only read them in the admin.
         "pengaduan.view_category",

@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from musrenbang.models import Cycle, Field, StageWindow, Usulan, UsulanStatusChange, WindowReopening
+from musrenbang.models import (
+    Cycle,
+    Field,
+    StageWindow,
+    Usulan,
+    UsulanDocument,
+    UsulanStatusChange,
+    WindowReopening,
+)
 
 
 @admin.register(Field)
@@ -50,11 +58,22 @@ class StatusChangeInline(admin.TabularInline):
         "merged_into",
         "redirect_target",
         "minutes",
+        "minutes_document",
     ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class DocumentInline(admin.TabularInline):
+    model = UsulanDocument
+    extra = 0
+    fields = ["title", "file", "size"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False  # documents come with the usulan, from its proposer or the operator who recorded it
 
 
 @admin.register(Usulan)
@@ -79,7 +98,7 @@ class UsulanAdmin(admin.ModelAdmin):
         "proposer",
         "recorded_by",
     ]
-    inlines = [StatusChangeInline]
+    inlines = [DocumentInline, StatusChangeInline]
 
     def has_add_permission(self, request):
         return False  # new usulan get their code from usulan_create (citizens' form, operators' recording)

@@ -1,4 +1,7 @@
+import re
 import uuid
+from dataclasses import dataclass
+from pathlib import Path
 
 import django_filters
 from django import forms
@@ -18,14 +21,18 @@ from musrenbang.models import (
     Stage,
     Usulan,
 )
+from pustaka.models import Document
 from ruangrunding.filetypes import check_size, refuse_polyglot, sniff
 from ruangrunding.images import normalise_image
+from ruangrunding.text import single_line
 from wilayah.models import Agency, Desa, Kecamatan
 
 COST_MAX = 1_000_000_000_000
 MINUTES_MAX_BYTES = 10 * 1024 * 1024
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTOS_MAX = 3  # a trillion Rupiah: beyond any single usulan; stops typos of a few extra zeros
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+DOCUMENTS_MAX = 3
 
 
 class RupiahField(forms.IntegerField):
@@ -77,6 +84,86 @@ def clean_photo(upload):
     return photo
 
 
+def check_pdf(upload, *, max_bytes: int, not_pdf: str):
+    """The upload when its bytes are a whole PDF of at most `max_bytes` (never judged by its name)."""
+    check_size(upload, max_bytes)
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    if sniff(data) != "pdf":
+        raise forms.ValidationError(not_pdf)
+    refuse_polyglot(data)
+    if b"%%EOF" not in data[-2048:]:
+        raise forms.ValidationError(_("Berkas PDF ini rusak atau tidak lengkap."))
+    return upload
+
+
+@dataclass(frozen=True)
+class CheckedDocument:
+    upload: object
+    title: str
+    size: int
+
+
+class MultipleDocumentInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class DocumentsField(forms.FileField):
+    """Up to DOCUMENTS_MAX supporting documents, each a PDF by its bytes; titled by the file's own name."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleDocumentInput(attrs={"accept": ".pdf,application/pdf"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [upload for upload in (data if isinstance(data, (list, tuple)) else [data]) if upload]
+        if len(uploads) > DOCUMENTS_MAX:
+            raise forms.ValidationError(_("Paling banyak %(count)s dokumen.") % {"count": DOCUMENTS_MAX})
+        checked = []
+        for upload in uploads:
+            check_pdf(
+                upload,
+                max_bytes=DOCUMENT_MAX_BYTES,
+                not_pdf=_("Dokumen pendukung hanya dapat berupa PDF. Isi berkas “%(name)s” bukan PDF.")
+                % {"name": single_line(Path(upload.name or "").name)[:80]},
+            )
+            checked.append(CheckedDocument(upload, document_title(upload.name), upload.size))
+        return checked
+
+
+def document_title(file_name: str | None) -> str:
+    """ "Proposal_jalan RT-03.pdf" → "Proposal jalan RT-03": what the public reads, never a path."""
+    stem = Path(file_name or "").stem.replace("_", " ")
+    stem = re.sub(r"\s+", " ", single_line(stem)).strip()
+    return stem[:120] or str(_("Dokumen pendukung"))
+
+
+class LibraryDocumentField(forms.CharField):
+    """A published Pustaka document, pasted as its address (…/pustaka/123/judul/) or its number."""
+
+    address = re.compile(r"(?:^|/pustaka/)(\d{1,10})(?:/|$)")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 300)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        if not value:
+            return None
+        match = self.address.search(value)
+        document = Document.objects.published().filter(pk=int(match.group(1))).first() if match else None
+        if document is None:
+            raise forms.ValidationError(
+                _(
+                    "Dokumen Pustaka tidak ditemukan. Tempel alamat halaman dokumen yang sudah terbit, "
+                    "mis. /pustaka/123/berita-acara-musrenbang/."
+                )
+            )
+        return document
+
+
 class UsulanForm(forms.ModelForm):
     beneficiaries = forms.MultipleChoiceField(
         label=_("Siapa yang paling merasakan manfaatnya?"),
@@ -90,6 +177,14 @@ class UsulanForm(forms.ModelForm):
         label=_("Foto lokasi"),
         required=False,
         help_text=_("Paling banyak 3 foto JPG atau PNG, masing-masing paling besar 5 MB. Data lokasi di foto dihapus."),
+    )
+    documents = DocumentsField(
+        label=_("Dokumen pendukung"),
+        required=False,
+        help_text=_(
+            "Mis. proposal, sketsa, rincian biaya: paling banyak 3 berkas PDF, masing-masing paling besar 10 MB. "
+            "Nama berkas menjadi judulnya dan tampil untuk publik."
+        ),
     )
 
     class Meta:
@@ -208,18 +303,29 @@ class DecisionForm(forms.Form):
         help_text=_("Paling besar 10 MB. Tampil untuk publik di riwayat usulan."),
     )
 
+    minutes_document = LibraryDocumentField(
+        label=_("… atau berita acara yang sudah ada di Pustaka"),
+        required=False,
+        help_text=_("Tempel alamat halaman dokumennya, mis. /pustaka/123/berita-acara-musrenbang/."),
+    )
+
     def clean_minutes(self):
         upload = self.cleaned_data.get("minutes")
         if not upload:
             return None
-        check_size(upload, MINUTES_MAX_BYTES)
-        upload.seek(0)
-        data = upload.read()
-        upload.seek(0)
-        if sniff(data) != "pdf":
-            raise forms.ValidationError(_("Berita acara hanya dapat diunggah sebagai PDF. Isi berkas ini bukan PDF."))
-        refuse_polyglot(data)
-        return upload
+        return check_pdf(
+            upload,
+            max_bytes=MINUTES_MAX_BYTES,
+            not_pdf=_("Berita acara hanya dapat diunggah sebagai PDF. Isi berkas ini bukan PDF."),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("minutes") and data.get("minutes_document"):
+            raise forms.ValidationError(
+                _("Pilih salah satu: unggah berita acara, atau tautkan yang sudah ada di Pustaka — tidak keduanya.")
+            )
+        return data
 
     def __init__(self, *args, usulan: Usulan, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from pustaka.models import Document
 from ruangrunding.workflow import StatusChange
 from wilayah.models import Agency, Desa, Kecamatan
 
@@ -213,7 +214,7 @@ class UsulanQuerySet(models.QuerySet):
     def for_page(self):
         return self.select_related(
             "cycle", "kecamatan", "desa", "field", "agency", "merged_into", "merged_into__desa"
-        ).prefetch_related("merged_from", "photos")
+        ).prefetch_related("merged_from", "photos", "documents")
 
     def in_scope(self, scope):
         """The usulan a scope's holder decides on now: desa-stage ones of their desa, kecamatan-stage ones
@@ -410,6 +411,15 @@ class UsulanStatusChange(StatusChange):
         blank=True,
         help_text=_("PDF berita acara musyawarah yang memutuskan; tampil untuk publik."),
     )
+    minutes_document = models.ForeignKey(
+        Document,
+        verbose_name=_("berita acara di Pustaka"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_of_usulan_decisions",
+        help_text=_("Bila berita acara sudah terbit di Pustaka: tautan ke dokumen itu, tanpa mengunggah salinan."),
+    )
 
     class Meta(StatusChange.Meta):
         verbose_name = _("keputusan usulan")
@@ -436,6 +446,25 @@ class UsulanPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.image.name
+
+
+class UsulanDocument(models.Model):
+    """A document supporting the usulan (a proposal letter, a sketch, a cost estimate): PDF only, judged by its
+    bytes, stored under a random name; its title is what the public reads."""
+
+    usulan = models.ForeignKey(Usulan, on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField(_("berkas"), upload_to="musrenbang/dokumen/%Y/")
+    title = models.CharField(_("judul"), max_length=120)
+    size = models.PositiveIntegerField(_("ukuran (bita)"))
+    position = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("dokumen usulan")
+        verbose_name_plural = _("dokumen usulan")
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Follow(models.Model):

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,11 +27,13 @@ from musrenbang.models import (
     Stage,
     StageWindow,
     Usulan,
+    UsulanDocument,
     UsulanPhoto,
     UsulanStatusChange,
     WindowReopening,
     next_stage,
 )
+from pustaka.models import Document
 from ruangrunding.refusals import Refused
 from ruangrunding.workflow import status_move, status_record_created
 from wilayah.models import Agency, Desa
@@ -94,7 +97,7 @@ def usulan_create(
             _("Usulan untuk RKPD %(year)s tidak diterima saat ini: jadwal %(stage)s tidak sedang berjalan.")
             % {"year": cycle.year, "stage": Stage(stage).label}
         )
-    fields = {key: value for key, value in data.items() if key not in ("beneficiaries", "photos")}
+    fields = {key: value for key, value in data.items() if key not in ("beneficiaries", "photos", "documents")}
     chosen = set(data.get("beneficiaries") or ())
     fields.update({name: group in chosen for group, name in BENEFICIARY_FIELDS.items()})
     with transaction.atomic():
@@ -128,6 +131,15 @@ def usulan_create(
             Follow.objects.create(usulan=usulan, user=proposer)
         for position, photo in enumerate(data.get("photos") or ()):
             UsulanPhoto.objects.create(usulan=usulan, image=photo, position=position)
+        for position, document in enumerate(data.get("documents") or ()):
+            # Stored under a random name: the public reads the title, the file's own name stays with its owner.
+            UsulanDocument.objects.create(
+                usulan=usulan,
+                file=File(document.upload, name=f"{uuid.uuid4().hex}.pdf"),
+                title=document.title,
+                size=document.size,
+                position=position,
+            )
     return usulan
 
 
@@ -169,6 +181,7 @@ def usulan_decide(
     redirect_target: str = "",
     priority: int | None = None,
     minutes=None,
+    minutes_document: Document | None = None,
     today: date | None = None,
 ) -> UsulanStatusChange:
     """Record one decision at the usulan's current stage and move it accordingly.
@@ -240,10 +253,32 @@ def usulan_decide(
         change.merged_into = moved.get("merged_into")
         change.agency = moved.get("agency")
         change.redirect_target = moved.get("redirect_target", "")
+        if minutes is not None and minutes_document is not None:
+            raise UsulanRefused(
+                _("Pilih salah satu: unggah berita acara, atau tautkan yang sudah ada di Pustaka — tidak keduanya."),
+                field="minutes_document",
+            )
         if minutes is not None:
             # Stored under a random name: the uploader's file name says nothing the public needs.
             change.minutes.save(f"{uuid.uuid4().hex}.pdf", minutes, save=False)
-        change.save(update_fields=["stage", "decision", "merged_into", "agency", "redirect_target", "minutes"])
+        if minutes_document is not None:
+            if not Document.objects.published().filter(pk=minutes_document.pk).exists():
+                raise UsulanRefused(
+                    _("Dokumen Pustaka itu belum terbit; tautkan berita acara yang sudah tampil untuk publik."),
+                    field="minutes_document",
+                )
+            change.minutes_document = minutes_document
+        change.save(
+            update_fields=[
+                "stage",
+                "decision",
+                "merged_into",
+                "agency",
+                "redirect_target",
+                "minutes",
+                "minutes_document",
+            ]
+        )
         transaction.on_commit(lambda: notifications.decision_made(change.pk))
     return change
 

@@ -65,7 +65,7 @@ def open_cycle() -> Cycle | None:
 def detail(request, code):
     """Everyone: one usulan with its public timeline, merged usulan linked both ways, and "Ikuti"."""
     usulan = get_object_or_404(Usulan.objects.for_page(), code=code)
-    timeline = usulan.status_changes.filter(public=True).select_related("merged_into", "agency")
+    timeline = usulan.status_changes.filter(public=True).select_related("merged_into", "agency", "minutes_document")
     following = request.user.is_authenticated and Follow.objects.filter(usulan=usulan, user=request.user).exists()
     return render(
         request,
@@ -99,7 +99,7 @@ def create(request):
         "form": form,
         "cycle": cycle,
         "desa": desa,
-        "choose_photos_again": bool(form.errors and request.FILES.get("photos")),
+        **files_to_choose_again(form, request),
     }
     return render(request, "musrenbang/create.html", context, status=400 if form.errors else 200)
 
@@ -125,7 +125,16 @@ def record(request):
         else:
             messages.success(request, _("Usulan tercatat dengan kode %(code)s.") % {"code": usulan.code})
             return redirect("musrenbang:worklist")
-    return render(request, "musrenbang/record.html", {"form": form}, status=400 if form.errors else 200)
+    context = {"form": form, **files_to_choose_again(form, request)}
+    return render(request, "musrenbang/record.html", context, status=400 if form.errors else 200)
+
+
+def files_to_choose_again(form, request) -> dict:
+    """After a refusal the browser shows the file fields empty: which ones held files the person must choose again."""
+    return {
+        "choose_photos_again": bool(form.errors and request.FILES.get("photos")),
+        "choose_documents_again": bool(form.errors and request.FILES.get("documents")),
+    }
 
 
 @login_required
@@ -185,6 +194,7 @@ def decide(request, code):
                 redirect_target=data["redirect_target"],
                 priority=data.get("priority"),
                 minutes=data["minutes"],
+                minutes_document=data["minutes_document"],
             )
         except services.UsulanRefused as refusal:
             refusal_to_form(form, refusal)
@@ -194,7 +204,7 @@ def decide(request, code):
             )
             return redirect("musrenbang:worklist")
     window = StageWindow.objects.filter(cycle_id=usulan.cycle_id, stage=usulan.stage).first()
-    timeline = usulan.status_changes.select_related("merged_into", "agency")
+    timeline = usulan.status_changes.select_related("merged_into", "agency", "minutes_document")
     context = {
         "usulan": usulan,
         "form": form,

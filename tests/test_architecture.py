@@ -10,9 +10,10 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # ruangrunding: settings and what every app shares · wilayah, kalender: the floor (region data, working days) ·
-# accounts: people and their roles · pustaka, konsultasi: features on their own · rpjpd: topics cite library
-# documents · agenda: events belong to a Musrenbang cycle, aspirations become usulan, complaints and minutes
-# in the library (so musrenbang and pengaduan never import agenda) · insight: the staff dashboard reads every
+# accounts: people and their roles · pustaka, konsultasi, pengaduan, pengumuman: features on their own ·
+# rpjpd: topics cite library documents · musrenbang: a decision's berita acara may be a library document ·
+# agenda: events belong to a Musrenbang cycle, aspirations become usulan, complaints and minutes in the
+# library (so musrenbang and pengaduan never import agenda) · insight: the staff dashboard reads every
 # feature · demo: `seed_demo` fills every app.
 LAYERS = {
     "ruangrunding": 0,
@@ -21,14 +22,14 @@ LAYERS = {
     "accounts": 2,
     "pustaka": 3,
     "konsultasi": 3,
-    "musrenbang": 3,
     "pengaduan": 3,
     "pengumuman": 3,
     "rpjpd": 4,
-    "agenda": 4,
-    "insight": 5,
-    "beranda": 6,  # the home page shows what is open in every module
-    "demo": 6,
+    "musrenbang": 4,
+    "agenda": 5,
+    "insight": 6,
+    "beranda": 7,  # the home page shows what is open in every module
+    "demo": 7,
 }
 FEATURE_APPS = {app for app, layer in LAYERS.items() if layer >= 3}
 # The root URL conf mounts every app's URLs, so it imports from all of them by nature.

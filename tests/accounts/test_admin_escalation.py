@@ -50,6 +50,7 @@ STAFF_PERMISSIONS = {
     "musrenbang.change_stagewindow",
     "musrenbang.view_windowreopening",
     "musrenbang.view_usulan",
+    "musrenbang.view_usulandocument",
     "pengaduan.view_category",
     "pengaduan.add_category",
     "pengaduan.change_category",

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from musrenbang.models import Follow, StageWindow, Usulan, WindowReopening
+from musrenbang.models import Follow, StageWindow, Usulan, UsulanDocument, WindowReopening
 from tests.helpers import client_for
 from tests.konsultasi import files
 from tests.konsultasi.files import MINIMAL_PDF
@@ -130,10 +130,14 @@ def test_usulan_page_runs_a_fixed_number_of_queries(
     usulan = walk_to(make_usulan(), "kabupaten", deciders, region)
     for n in range(3):
         decide(make_usulan(title=f"Ganda {n}"), deciders.desa, "digabung", merged_into=usulan)
-    with django_assert_max_num_queries(6):
+    for n in range(3):
+        UsulanDocument.objects.create(usulan=usulan, file=f"musrenbang/dokumen/{n}.pdf", title=f"Dok {n}", size=9)
+    # The usulan, its merged ones, photos, documents, the public timeline (with its linked library documents),
+    # the region's profile and the session.
+    with django_assert_max_num_queries(7):
         response = client.get(usulan.get_absolute_url())
     page = response.content.decode()
-    assert page.count('class="decision-') == 5 and "Kecamatan Tenggarong" in page
+    assert page.count('class="decision-') == 5 and "Kecamatan Tenggarong" in page and "Dok 2" in page
     assert "Op Maluhu" not in page  # the deciding unit and role, never the person
 
 
