@@ -25,6 +25,7 @@ from pustaka.models import Document
 from ruangrunding.filetypes import check_size, refuse_polyglot, sniff
 from ruangrunding.images import normalise_image
 from ruangrunding.text import single_line
+from ruangrunding.widgets import PlainSelect
 from wilayah.models import Agency, Desa, Kecamatan
 
 COST_MAX = 1_000_000_000_000
@@ -352,6 +353,27 @@ class DecisionForm(forms.Form):
 
 class UsulanFilterForm(forms.Form):
     hide_optional_marker = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if type(field.widget) is forms.Select:
+                field.widget = PlainSelect(attrs=field.widget.attrs)
+                field.widget.choices = field.choices
+        self.fields["desa"].widget.choices = self._desa_by_kecamatan()
+
+    def _desa_by_kecamatan(self) -> list:
+        """The desa grouped under their kecamatan; only the chosen kecamatan's once one is chosen (what a phone
+        downloads shrinks from 237 options to a dozen or two)."""
+        field = self.fields["desa"]
+        desa = field.queryset.order_by("kecamatan__name", "name")
+        chosen = str(self.data.get("kecamatan", "")) if self.is_bound else ""
+        if chosen.isdigit():
+            desa = desa.filter(kecamatan_id=int(chosen))
+        groups: dict[str, list] = {}
+        for pk, name, kecamatan in desa.values_list("pk", "name", "kecamatan__name"):
+            groups.setdefault(kecamatan, []).append((pk, name))
+        return [("", field.empty_label), *groups.items()]
 
 
 def _year_choices():

@@ -1,8 +1,11 @@
 """The funnel of a set of usulan — proposed → forwarded → accommodated → in the RKPD — as server-drawn SVG
 bars (like insight/charts.py: plain shapes styled by the site's classes, no script, no inline style)."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 WIDTH = 320
@@ -62,3 +65,21 @@ def funnel_of(counts: dict) -> Funnel:
         for row, (key, label) in enumerate(labels)
     ]
     return Funnel(steps)
+
+
+def funnel_counts(usulan) -> dict:
+    """`usulan.funnel()` of a filtered list, kept MUSRENBANG_FUNNEL_CACHE_SECONDS in the shared cache.
+
+    Counting 100,000 usulan four ways takes the database about 50 ms, for figures that move a few times a
+    day; every visitor of the same filters in the next minute reuses them (the list's rows are always
+    fresh). The key is the filtered query's own SQL, so two ways of writing the same filters share it."""
+    seconds = settings.MUSRENBANG_FUNNEL_CACHE_SECONDS
+    query = usulan.order_by()
+    if not seconds:
+        return query.funnel()
+    key = "musrenbang-funnel:" + hashlib.sha256(str(query.query).encode()).hexdigest()
+    counts = cache.get(key)
+    if counts is None:
+        counts = query.funnel()
+        cache.set(key, counts, seconds)
+    return counts

@@ -12,19 +12,23 @@ from musrenbang import services
 from musrenbang.access import get_usulan_for_decider, get_window_for_bappeda, require_decider_scope
 from musrenbang.exports import xlsx_response
 from musrenbang.forms import DecisionForm, RecordForm, ReopenForm, UsulanFilter, UsulanForm
-from musrenbang.funnel import funnel_of
+from musrenbang.funnel import funnel_counts, funnel_of
 from musrenbang.models import Cycle, Follow, Origin, Stage, StageWindow, Usulan
+from ruangrunding.caching import cache_for_visitors
 from ruangrunding.paging import paginate
 from ruangrunding.refusals import refusal_to_form
 
 PER_PAGE = 20
+LIST_FILTERS = set(UsulanFilter.base_filters)
 
 
 @require_safe
+@cache_for_visitors(query_parameters={*LIST_FILTERS, "halaman"})
 def index(request):
     """Everyone: every usulan, filtered by year, place, field, stage, status, agency and who benefits."""
     usulan_filter, usulan = filtered(request)
-    page = paginate(usulan, per_page=PER_PAGE, requested=request.GET.get("halaman"))
+    counts = funnel_counts(usulan)  # its "proposed" is the list's length: no second COUNT for the pager
+    page = paginate(usulan, per_page=PER_PAGE, requested=request.GET.get("halaman"), count=counts["proposed"])
     query = request.GET.copy()
     query.pop("halaman", None)
     context = {
@@ -32,7 +36,7 @@ def index(request):
         "page": page,
         "query": query.urlencode(),
         "open_cycle": open_cycle(),
-        "funnel": funnel_of(usulan.order_by().funnel()),
+        "funnel": funnel_of(counts),
     }
     return render(request, "musrenbang/index.html", context)
 
@@ -62,6 +66,7 @@ def open_cycle() -> Cycle | None:
 
 
 @require_safe
+@cache_for_visitors(query_parameters=set())
 def detail(request, code):
     """Everyone: one usulan with its public timeline, merged usulan linked both ways, and "Ikuti"."""
     usulan = get_object_or_404(Usulan.objects.for_page(), code=code)

@@ -20,6 +20,10 @@ def page_number(value: str | None) -> int:
     return max(1, min(int(text), PAGE_MAX))
 
 
-def paginate(items, *, per_page: int, requested: str | None) -> Page:
-    """The page of `items` asked for in a query parameter's value; past the end, the last page."""
-    return Paginator(items, per_page).get_page(page_number(requested))
+def paginate(items, *, per_page: int, requested: str | None, count: int | None = None) -> Page:
+    """The page of `items` asked for in a query parameter's value; past the end, the last page. A caller that
+    has counted the items already (with other figures, in one query) passes `count` and saves the COUNT(*)."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property: this is the value it would compute
+    return paginator.get_page(page_number(requested))

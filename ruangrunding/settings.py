@@ -321,6 +321,8 @@ SITE_URL = env_str("SITE_URL") or ("http://127.0.0.1:8000" if DEBUG else f"https
 # RPJPD consultation rules.
 # A citizen's new Musrenbang usulan per 24 hours (operators recording a meeting's usulan are not counted).
 MUSRENBANG_USULAN_PER_DAY = env_int("MUSRENBANG_USULAN_PER_DAY", 5, minimum=1)
+# The Musrenbang list's funnel (and count) per set of filters, shared by every visitor for this long.
+MUSRENBANG_FUNNEL_CACHE_SECONDS = env_int("MUSRENBANG_FUNNEL_CACHE_SECONDS", 60, minimum=0)
 RPJPD_REPLIES_PER_MINUTE = env_int("RPJPD_REPLIES_PER_MINUTE", 5, minimum=1)
 RPJPD_REPORTS_TO_HIDE = env_int("RPJPD_REPORTS_TO_HIDE", 3, minimum=1)
 RPJPD_REPLIES_PER_PAGE = 20

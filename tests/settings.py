@@ -28,3 +28,4 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 # Visitor micro-caching is off in tests (pages must show what a test just wrote); tests/test_caching.py
 # turns it on to check it.
 VISITOR_PAGE_CACHE_SECONDS = 0
+MUSRENBANG_FUNNEL_CACHE_SECONDS = 0  # tests/musrenbang/test_pages.py turns it on to check it

@@ -332,3 +332,23 @@ def test_decision_page_warns_when_the_stage_is_locked(make_usulan, deciders, cyc
     assert "sedang terkunci" not in client_for(deciders.desa).get(path).content.decode()
     StageWindow.objects.filter(cycle=cycle, stage="rt_rw").update(ends_on=timezone.localdate() - timedelta(days=1))
     assert "sedang terkunci" in client_for(deciders.desa).get(path).content.decode()
+
+
+def test_funnel_figures_are_shared_for_a_minute_and_rows_stay_fresh(make_usulan, client, settings):
+    settings.MUSRENBANG_FUNNEL_CACHE_SECONDS = 60
+    make_usulan(title="Usulan pertama")
+    assert "1 usulan" in client.get(reverse("musrenbang:index")).content.decode()
+    make_usulan(title="Usulan kedua")
+    page = client.get(reverse("musrenbang:index")).content.decode()
+    # The figures are the minute-old ones; the rows are read fresh.
+    assert "1 usulan" in page and "Usulan kedua" in page
+    # Other filters are other figures.
+    assert "2 usulan" in client.get(reverse("musrenbang:index"), {"tahap": "rt_rw"}).content.decode()
+
+
+def test_desa_filter_lists_desa_under_their_kecamatan_and_only_the_chosen_kecamatans(region, client):
+    page = client.get(reverse("musrenbang:index")).content.decode()
+    assert '<optgroup label="Tenggarong">' in page and '<optgroup label="Samboja">' in page
+    narrowed = client.get(reverse("musrenbang:index"), {"kecamatan": region.samboja.pk}).content.decode()
+    desa_select = narrowed[narrowed.index('name="desa"') : narrowed.index("</select>", narrowed.index('name="desa"'))]
+    assert "Kampung Lama" in desa_select and "Maluhu" not in desa_select
