@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from accounts.models import Role
 from accounts.roles import Scope, scope_for
-from musrenbang.models import StageWindow, Usulan
+from musrenbang.models import StageWindow, Usulan, UsulanImport
 from musrenbang.services import DECIDER_ROLES, Decider, decider_for
 
 
@@ -40,3 +41,20 @@ def get_window_for_bappeda(request: HttpRequest, pk: int) -> StageWindow:
     if not scope.whole_region:
         raise Http404
     return get_object_or_404(StageWindow.objects.select_related("cycle"), pk=pk)
+
+
+def require_import_scope(request: HttpRequest) -> Scope:
+    """Who imports a desa's recap: operators desa (for their own desa) and Bappeda; 404 for anyone else."""
+    scope = scope_for(request.user, Role.OPERATOR_DESA, Role.BAPPEDA)
+    if not (scope.whole_region or scope.desa_ids):
+        raise Http404
+    return scope
+
+
+def get_import_for_user(request: HttpRequest, pk: int) -> UsulanImport:
+    """An upload, for Bappeda and the operators of its desa (whoever uploaded it); 404 for anyone else."""
+    scope = require_import_scope(request)
+    batch = get_object_or_404(UsulanImport.objects.select_related("cycle", "desa", "desa__kecamatan"), pk=pk)
+    if not (scope.whole_region or batch.desa_id in scope.desa_ids):
+        raise Http404
+    return batch

@@ -243,15 +243,19 @@ class UsulanForm(forms.ModelForm):
         return data
 
 
+def proposer_name_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Nama pengusul"), max_length=100, help_text=_("Warga atau kelompok yang menyampaikan usulan.")
+    )
+
+
 class RecordForm(UsulanForm):
     """An operator records an usulan raised at a meeting by a resident without an account (name only)."""
 
     cycle = forms.ModelChoiceField(label=_("Tahun RKPD"), queryset=Cycle.objects.all(), empty_label=None)
     desa = forms.ModelChoiceField(label=_("Desa/kelurahan"), queryset=Desa.objects.none())
     origin = forms.ChoiceField(label=_("Asal usulan"))
-    proposer_name = forms.CharField(
-        label=_("Nama pengusul"), max_length=100, help_text=_("Warga atau kelompok yang menyampaikan usulan.")
-    )
+    proposer_name = proposer_name_field()
     field_order = ["cycle", "origin", "desa", "proposer_name"]
 
     def __init__(self, *args, scope, **kwargs):
@@ -265,6 +269,157 @@ class RecordForm(UsulanForm):
         self.fields["desa"].queryset = desa
         self.fields["origin"].choices = [(origin.value, origin.label) for origin in origins]
         self.order_fields(self.field_order)
+
+
+# --- A row of a desa's recap spreadsheet (musrenbang/imports.py): the operator's "Catat usulan" rules, with the
+# choices written as words in a cell instead of picked from a list.
+
+IMPORT_ORIGINS = (Origin.RT_RW, Origin.DESA)  # what a desa's Musrenbang recap holds
+_ORIGIN_WORDS = {
+    Origin.RT_RW: ["musyawarah rt/rw", "rt/rw", "rt", "rw", "musyawarah_rt_rw"],
+    Origin.DESA: ["pemerintah desa/kelurahan", "desa", "kelurahan", "desa/kelurahan", "musrenbang desa"],
+}
+_KIND_WORDS = {Kind.NON_PHYSICAL: ["non-fisik", "non fisik", "nonfisik", "non_fisik"]}
+_BENEFICIARY_WORDS = {Beneficiary.DISABLED: ["disabilitas"], Beneficiary.POOR: ["keluarga miskin", "keluarga_miskin"]}
+
+
+def _words(choices, extra) -> dict[str, str]:
+    """Every way of writing each choice in a cell (its label and value, any case) → its value."""
+    words = {}
+    for choice in choices:
+        for word in [str(choice.label), choice.value, *extra.get(choice, [])]:
+            words[" ".join(word.casefold().split())] = choice.value
+    return words
+
+
+def kind_names() -> list[str]:
+    return [str(kind.label) for kind in Kind]
+
+
+def origin_names() -> list[str]:
+    return [str(origin.label) for origin in IMPORT_ORIGINS]
+
+
+def beneficiary_names() -> list[str]:
+    return ["perempuan", "anak", "disabilitas", "lansia", "keluarga miskin"]
+
+
+def _cell_word(value) -> str:
+    return " ".join(str(value or "").casefold().split())
+
+
+class ImportRowForm(UsulanForm):
+    """One row of a desa's recap. The rules of the operator's "Catat usulan" form (UsulanForm: lengths, volume
+    above zero, rupiah, RT/RW, coordinates, control characters), plus the key, the priority rank within the
+    cycle's limit, and the bidang, jenis, asal and penerima manfaat written as words. The bidang is found in
+    `fields_by_name` (read once for the whole file), so checking a row costs no query."""
+
+    external_key = forms.CharField(label=_("Kunci"), max_length=40)
+    origin = forms.CharField(label=_("Asal"), required=False)
+    field = forms.CharField(label=_("Bidang"))
+    kind = forms.CharField(label=_("Jenis"))
+    beneficiaries = forms.CharField(label=_("Penerima manfaat"), required=False)
+    proposer_name = proposer_name_field()
+    priority = forms.CharField(label=_("Peringkat prioritas"), required=False)
+    photos = None
+    documents = None
+
+    class Meta(UsulanForm.Meta):
+        # The bidang is matched by name, not by a database lookup per row: left out of the model's checks.
+        fields = [name for name in UsulanForm.Meta.fields if name != "field"]
+
+    def __init__(self, *args, fields_by_name: dict, priority_limit: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields_by_name = fields_by_name
+        self.priority_limit = priority_limit
+        for form_field in self.fields.values():
+            # Django's "Bidang ini harus diisi." would read as the column "Bidang" in an error list.
+            form_field.error_messages["required"] = _("Wajib diisi.")
+
+    def clean_external_key(self):
+        return " ".join(self.cleaned_data["external_key"].split())
+
+    def clean_origin(self):
+        word = _cell_word(self.cleaned_data.get("origin"))
+        if not word:
+            return Origin.DESA.value
+        origin = _words(IMPORT_ORIGINS, _ORIGIN_WORDS).get(word)
+        if origin is None:
+            raise forms.ValidationError(
+                _("Asal “%(value)s” tidak dikenal. Tulis %(choices)s.")
+                % {"value": self.cleaned_data["origin"], "choices": " atau ".join(origin_names())}
+            )
+        return origin
+
+    def clean_field(self):
+        name = self.cleaned_data["field"]
+        found = self.fields_by_name.get(" ".join(name.casefold().split()))
+        if found is None:
+            raise forms.ValidationError(
+                _("Bidang “%(value)s” tidak dikenal. Pakai nama bidang dari lembar Petunjuk templat.") % {"value": name}
+            )
+        return found
+
+    def clean_kind(self):
+        kind = _words(Kind, _KIND_WORDS).get(_cell_word(self.cleaned_data["kind"]))
+        if kind is None:
+            raise forms.ValidationError(
+                _("Jenis “%(value)s” tidak dikenal. Tulis Fisik, Barang atau Non-fisik.")
+                % {"value": self.cleaned_data["kind"]}
+            )
+        return kind
+
+    def clean_beneficiaries(self):
+        words = _words(Beneficiary, _BENEFICIARY_WORDS)
+        chosen, unknown = [], []
+        for part in self.cleaned_data.get("beneficiaries", "").replace(";", ",").split(","):
+            word = _cell_word(part)
+            if word:
+                (chosen if word in words else unknown).append(words.get(word, part.strip()))
+        if unknown:
+            raise forms.ValidationError(
+                _("Penerima manfaat tidak dikenal: %(values)s. Pilih dari: %(choices)s.")
+                % {"values": ", ".join(unknown), "choices": ", ".join(beneficiary_names())}
+            )
+        return chosen
+
+    def clean_priority(self):
+        text = _cell_word(self.cleaned_data.get("priority")).removeprefix("p").strip()
+        if not text:
+            return None
+        if not text.isdigit() or not 1 <= int(text) <= self.priority_limit:
+            raise forms.ValidationError(
+                _("Peringkat prioritas desa antara P1 dan P%(limit)s.") % {"limit": self.priority_limit}
+            )
+        return int(text)
+
+
+class ImportUploadForm(forms.Form):
+    """The recap upload: for which desa (one of the operator's; any for Bappeda) and which year, and the file.
+    The file itself is judged by musrenbang.imports (passed in as `check`, so this module needs no reader)."""
+
+    cycle = forms.ModelChoiceField(label=_("Tahun RKPD"), queryset=Cycle.objects.all(), empty_label=None)
+    desa = forms.ModelChoiceField(label=_("Desa/kelurahan"), queryset=Desa.objects.none())
+    file = forms.FileField(
+        label=_("Berkas rekap (XLSX)"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
+    )
+
+    def __init__(self, *args, scope, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        desa = Desa.objects.active().select_related("kecamatan")
+        if not scope.whole_region:
+            desa = desa.filter(pk__in=scope.desa_ids)
+        self.fields["desa"].queryset = desa
+        self.check = check
+        self.rows = []
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.rows = self.check(upload)
+        return upload
 
 
 def _small_unit(value, label):

@@ -6,6 +6,8 @@ the RKPD), and every decision leaves a public `UsulanStatusChange` row (stage, d
 unit and role). See docs/musrenbang.md for why a stage sits beside the workflow's status.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from pustaka.models import Document
+from ruangrunding.storage import private_storage
 from ruangrunding.workflow import StatusChange
 from wilayah.models import Agency, Desa, Kecamatan
 
@@ -316,6 +319,9 @@ class Usulan(models.Model):
         related_name="usulan",
     )
     priority = models.PositiveSmallIntegerField(_("peringkat prioritas desa"), null=True, blank=True)
+    # The row's own key in a desa's recap spreadsheet (its "Kunci"/number there): uploading the same recap
+    # again finds the usulan it made and creates nothing (musrenbang/imports.py). Blank for usulan typed in.
+    external_key = models.CharField(_("kunci rekap"), max_length=40, blank=True, editable=False)
     stage = models.CharField(_("tahap"), max_length=12, choices=Stage.choices, default=Stage.RT_RW)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     accommodation = models.CharField(
@@ -349,6 +355,11 @@ class Usulan(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(proposer__isnull=False) | ~Q(proposer_name=""), name="usulan_has_proposer"
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "desa", "external_key"],
+                condition=~Q(external_key=""),
+                name="unique_usulan_external_key",
             ),
         ]
         indexes = [
@@ -481,3 +492,69 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.usulan_id}"
+
+
+def import_file_path(instance, filename: str) -> str:
+    # A random name: what the uploader called the file is kept apart (original_name), never used as a path.
+    return f"musrenbang/impor/{uuid.uuid4().hex}.xlsx"
+
+
+class UsulanImport(models.Model):
+    """One upload of a desa's Musrenbang recap (XLSX): checked first (dry run), then imported in one
+    transaction or not at all. Large files are checked and imported by the task worker; `rows_done` is
+    the check's progress, shown on the import's page."""
+
+    class Status(models.TextChoices):
+        QUEUED = "menunggu", _("Sedang diperiksa")
+        CHECKED = "diperiksa", _("Siap diimpor")
+        IMPORTING = "mengimpor", _("Sedang diimpor")
+        FAILED = "gagal", _("Gagal")
+        DONE = "selesai", _("Selesai")
+
+    RUNNING = (Status.QUEUED, Status.IMPORTING)
+
+    cycle = models.ForeignKey(Cycle, verbose_name=_("tahun RKPD"), on_delete=models.CASCADE, related_name="+")
+    desa = models.ForeignKey(Desa, verbose_name=_("desa/kelurahan"), on_delete=models.CASCADE, related_name="+")
+    uploader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    file = models.FileField(_("berkas"), storage=private_storage, upload_to=import_file_path)
+    original_name = models.CharField(_("nama berkas"), max_length=120, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    rows_done = models.PositiveIntegerField(_("baris diperiksa"), default=0)
+    new_count = models.PositiveIntegerField(_("usulan baru"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("sudah ada"), default=0)
+    # [{"row": 7, "column": "Volume", "message": "…"}]; row is None for what concerns the whole file.
+    errors = models.JSONField(_("kesalahan"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("jumlah kesalahan"), default=0)
+    # Rows whose key already names an usulan with another title: skipped, reported (same shape as errors).
+    notes = models.JSONField(_("catatan"), default=list, blank=True)
+    first_code = models.CharField(_("kode pertama"), max_length=24, blank=True)
+    last_code = models.CharField(_("kode terakhir"), max_length=24, blank=True)
+    created_at = models.DateTimeField(_("diunggah pada"), default=timezone.now)
+    finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["desa", "-created_at"])]
+        verbose_name = _("impor rekap usulan")
+        verbose_name_plural = _("impor rekap usulan")
+
+    def __str__(self) -> str:
+        return f"{self.desa} · {self.original_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("musrenbang:import_detail", args=[self.pk])
+
+    @property
+    def running(self) -> bool:
+        return self.status in self.RUNNING
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.rows_done / self.total_rows) if self.total_rows else 0

@@ -3,17 +3,20 @@
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from accounts.roles import Scope, scope_for
 from accounts.services import user_lock
-from musrenbang import notifications
+from musrenbang import imports, notifications
 from musrenbang.models import (
     BENEFICIARY_FIELDS,
     CITIZEN_ROLE,
@@ -28,6 +31,7 @@ from musrenbang.models import (
     StageWindow,
     Usulan,
     UsulanDocument,
+    UsulanImport,
     UsulanPhoto,
     UsulanStatusChange,
     WindowReopening,
@@ -72,6 +76,14 @@ def check_proposal_rate(*, proposer: User) -> None:
         )
 
 
+def usulan_fields(*, data: dict) -> dict:
+    """The Usulan model's fields from a form's data: the beneficiary groups as their boolean columns."""
+    fields = {key: value for key, value in data.items() if key not in ("beneficiaries", "photos", "documents")}
+    chosen = set(data.get("beneficiaries") or ())
+    fields.update({name: group in chosen for group, name in BENEFICIARY_FIELDS.items()})
+    return fields
+
+
 def usulan_create(
     *,
     cycle: Cycle,
@@ -97,9 +109,7 @@ def usulan_create(
             _("Usulan untuk RKPD %(year)s tidak diterima saat ini: jadwal %(stage)s tidak sedang berjalan.")
             % {"year": cycle.year, "stage": Stage(stage).label}
         )
-    fields = {key: value for key, value in data.items() if key not in ("beneficiaries", "photos", "documents")}
-    chosen = set(data.get("beneficiaries") or ())
-    fields.update({name: group in chosen for group, name in BENEFICIARY_FIELDS.items()})
+    fields = usulan_fields(data=data)
     with transaction.atomic():
         if proposer is not None:
             user_lock(user=proposer)
@@ -385,3 +395,166 @@ def window_reopen(*, window: StageWindow, actor: User, ends_on: date, reason: st
         StageWindow.objects.filter(pk=locked.pk).update(ends_on=ends_on)
     window.ends_on = ends_on
     return reopening
+
+
+# --- Importing a desa's recap (musrenbang/imports.py reads and checks; docs/musrenbang.md "Impor rekap")
+
+
+def usulan_import_start(*, cycle: Cycle, desa: Desa, uploader: User, upload, total_rows: int) -> UsulanImport:
+    """Keep an upload that passed the form (a real XLSX with `total_rows` rows) for its check and import."""
+    batch = UsulanImport(
+        cycle=cycle,
+        desa=desa,
+        uploader=uploader,
+        original_name=get_valid_filename(Path(upload.name or "rekap.xlsx").name)[:120],
+        total_rows=total_rows,
+    )
+    batch.file.save("rekap.xlsx", upload, save=False)  # upload_to gives it a random name
+    batch.save()
+    return batch
+
+
+def _import_finish(*, batch: UsulanImport, status: str, report=None, errors=None, **extra) -> None:
+    values = {"status": status, "finished_at": timezone.now() if status != UsulanImport.Status.CHECKED else None}
+    if report is not None:
+        values.update(
+            new_count=len(report.new),
+            unchanged_count=report.unchanged,
+            errors=report.errors,
+            error_count=report.error_count,
+            notes=report.notes,
+        )
+    if errors is not None:
+        values.update(errors=errors, error_count=len(errors))
+    UsulanImport.objects.filter(pk=batch.pk).update(**values, **extra)
+    batch.refresh_from_db()
+
+
+def _file_errors(*, error: ValidationError) -> list[dict]:
+    return [{"row": None, "column": "", "message": message} for message in error.messages]
+
+
+def usulan_import_check(*, batch: UsulanImport, today: date | None = None) -> UsulanImport:
+    """The dry run: every row checked, nothing but the report saved. Progress is written every few rows in its
+    own short statement (no transaction is open here), so the import's page sees it while the worker runs."""
+    batch = UsulanImport.objects.select_related("cycle", "desa").get(pk=batch.pk)
+    if batch.status != UsulanImport.Status.QUEUED:
+        return batch
+    try:
+        rows = imports.stored_rows(batch.file)
+    except ValidationError as error:
+        _import_finish(batch=batch, status=UsulanImport.Status.FAILED, errors=_file_errors(error=error))
+        return batch
+
+    def progress(done: int) -> None:
+        UsulanImport.objects.filter(pk=batch.pk).update(rows_done=done)
+
+    report = imports.check_rows(cycle=batch.cycle, desa=batch.desa, rows=rows, today=today, progress=progress)
+    status = UsulanImport.Status.FAILED if report.error_count else UsulanImport.Status.CHECKED
+    _import_finish(batch=batch, status=status, report=report, total_rows=len(rows), rows_done=len(rows))
+    return batch
+
+
+def usulan_import_request(*, batch: UsulanImport) -> bool:
+    """ "Impor" pressed: the checked upload is claimed for importing; False when it was not waiting for that
+    (pressed twice, or already imported), so it is imported once."""
+    return bool(
+        UsulanImport.objects.filter(pk=batch.pk, status=UsulanImport.Status.CHECKED).update(
+            status=UsulanImport.Status.IMPORTING
+        )
+    )
+
+
+class _ImportRefused(Exception):
+    def __init__(self, errors: list[dict]):
+        self.errors = errors
+
+
+def usulan_import_apply(*, batch: UsulanImport, today: date | None = None) -> UsulanImport:
+    """Every new row of a claimed upload becomes an usulan — all in one transaction, or none.
+
+    The rows are checked again inside the transaction, holding the cycle's row (the lock usulan_create takes
+    for its code): what changed since the dry run (a rank or key taken meanwhile, a window closed) refuses the
+    whole file. The codes are one consecutive run from Cycle.last_sequence. Each usulan's timeline opens with
+    "diajukan", recorded by the uploader like the operator's own "Catat usulan"."""
+    batch = UsulanImport.objects.select_related("cycle", "desa", "uploader").get(pk=batch.pk)
+    if batch.status != UsulanImport.Status.IMPORTING:
+        return batch
+    try:
+        rows = imports.stored_rows(batch.file)
+    except ValidationError as error:
+        _import_finish(batch=batch, status=UsulanImport.Status.FAILED, errors=_file_errors(error=error))
+        return batch
+    try:
+        with transaction.atomic():
+            if (
+                not UsulanImport.objects.select_for_update()
+                .filter(pk=batch.pk, status=UsulanImport.Status.IMPORTING)
+                .exists()
+            ):
+                return batch  # another worker run got here first
+            cycle = Cycle.objects.select_for_update().get(pk=batch.cycle_id)
+            report = imports.check_rows(cycle=cycle, desa=batch.desa, rows=rows, today=today)
+            if report.error_count:
+                raise _ImportRefused(report.errors)
+            created = _import_rows(batch=batch, cycle=cycle, new=report.new)
+            _import_finish(
+                batch=batch,
+                status=UsulanImport.Status.DONE,
+                report=report,
+                rows_done=len(rows),
+                first_code=created[0].code if created else "",
+                last_code=created[-1].code if created else "",
+            )
+    except _ImportRefused as refused:
+        _import_finish(batch=batch, status=UsulanImport.Status.FAILED, errors=refused.errors)
+    except IntegrityError:
+        message = _("Usulan dari desa ini baru saja dicatat bersamaan dengan impor ini. Periksa ulang berkasnya.")
+        _import_finish(
+            batch=batch, status=UsulanImport.Status.FAILED, errors=[{"row": None, "column": "", "message": message}]
+        )
+    return batch
+
+
+def _import_rows(*, batch: UsulanImport, cycle: Cycle, new: list) -> list[Usulan]:
+    """Insert the checked rows; call holding the cycle's row lock. Two statements for the usulan (500 a time),
+    one per timeline row (status_record_created, the one way a first history row is written)."""
+    desa, uploader = batch.desa, batch.uploader
+    prefix = f"{cycle.year}-{region_code(desa=desa)}-"
+    now = timezone.now()
+    usulan = []
+    for offset, row in enumerate(new, start=1):
+        data = dict(row.data)
+        sequence = cycle.last_sequence + offset
+        origin = data.pop("origin")
+        usulan.append(
+            Usulan(
+                code=f"{prefix}{sequence:06d}",
+                cycle=cycle,
+                sequence=sequence,
+                origin=origin,
+                kecamatan_id=desa.kecamatan_id,
+                desa=desa,
+                proposer_name=data.pop("proposer_name").strip(),
+                recorded_by=uploader,
+                stage=ORIGIN_STAGE[Origin(origin)],
+                priority=data.pop("priority"),
+                external_key=data.pop("external_key"),
+                created_at=now,
+                **usulan_fields(data=data),
+            )
+        )
+    Usulan.objects.bulk_create(usulan, batch_size=500)
+    Cycle.objects.filter(pk=cycle.pk).update(last_sequence=cycle.last_sequence + len(usulan))
+    unit = str(desa)
+    for item in usulan:
+        status_record_created(
+            item,
+            public=True,
+            stage=item.stage,
+            decision=Decision.PROPOSED,
+            actor=uploader,
+            actor_role=Role.OPERATOR_DESA,
+            unit=unit,
+        )
+    return usulan

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -8,12 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from musrenbang import services
-from musrenbang.access import get_usulan_for_decider, get_window_for_bappeda, require_decider_scope
+from musrenbang import imports, services, tasks
+from musrenbang.access import (
+    get_import_for_user,
+    get_usulan_for_decider,
+    get_window_for_bappeda,
+    require_decider_scope,
+    require_import_scope,
+)
 from musrenbang.exports import xlsx_response
-from musrenbang.forms import DecisionForm, RecordForm, ReopenForm, UsulanFilter, UsulanForm
+from musrenbang.forms import DecisionForm, ImportUploadForm, RecordForm, ReopenForm, UsulanFilter, UsulanForm
 from musrenbang.funnel import funnel_counts, funnel_of
-from musrenbang.models import Cycle, Follow, Origin, Stage, StageWindow, Usulan
+from musrenbang.models import Cycle, Follow, Origin, Stage, StageWindow, Usulan, UsulanImport
 from ruangrunding.caching import cache_for_visitors
 from ruangrunding.paging import paginate
 from ruangrunding.refusals import refusal_to_form
@@ -248,3 +255,93 @@ def window_reopen(request, pk):
     reopenings = window.reopenings.all()
     context = {"window": window, "form": form, "reopenings": reopenings}
     return render(request, "musrenbang/reopen.html", context, status=400 if form.errors else 200)
+
+
+# --- Importing a desa's recap (XLSX)
+
+RECENT_IMPORTS = 10
+
+
+def _import_initial(request, scope) -> dict:
+    """The form's first choices: a desa and year asked for in the address ("Unggah lagi" keeps them), else the
+    operator's only desa and the year whose Musrenbang Desa is open."""
+    initial = {"desa": request.GET.get("desa"), "cycle": request.GET.get("tahun")}
+    if not initial["desa"] and len(scope.desa_ids) == 1 and not scope.whole_region:
+        initial["desa"] = next(iter(scope.desa_ids))
+    if not initial["cycle"]:
+        window = StageWindow.objects.open_on(timezone.localdate()).filter(stage=Stage.DESA).order_by("cycle__year")
+        initial["cycle"] = window.values_list("cycle_id", flat=True).first()
+    return initial
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def import_upload(request):
+    """Operators desa (their desa) and Bappeda: upload a desa's Musrenbang recap; it is checked first."""
+    scope = require_import_scope(request)
+    form = ImportUploadForm(
+        request.POST or None,
+        request.FILES or None,
+        scope=scope,
+        check=imports.upload_rows,
+        initial=_import_initial(request, scope),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        batch = services.usulan_import_start(
+            cycle=data["cycle"],
+            desa=data["desa"],
+            uploader=request.user,
+            upload=data["file"],
+            total_rows=len(form.rows),
+        )
+        tasks.check_soon(batch=batch)
+        return redirect(batch)
+    recent = (
+        UsulanImport.objects.filter(scope.region_q(kecamatan=""))
+        .select_related("desa", "cycle")
+        .order_by("-created_at", "-pk")[:RECENT_IMPORTS]
+    )
+    context = {
+        "form": form,
+        "recent": recent,
+        "columns": imports.columns(),
+        "max_rows": settings.MUSRENBANG_IMPORT_MAX_ROWS,
+        "max_mb": settings.MUSRENBANG_IMPORT_MAX_BYTES // 1024 // 1024,
+    }
+    return render(request, "musrenbang/import.html", context, status=400 if form.errors else 200)
+
+
+# The import pages ask who is asking before which method: anyone else gets 404 on GET and POST alike.
+
+
+@never_cache
+def import_template(request):
+    """Operators desa and Bappeda: the empty recap to fill in (XLSX), with a sheet explaining each column."""
+    require_import_scope(request)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return imports.template_response()
+
+
+@never_cache
+def import_detail(request, pk):
+    """Bappeda and the operators of the upload's desa: its progress, then what the check or the import found."""
+    batch = get_import_for_user(request, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    context = {"batch": batch, "columns": imports.columns()}
+    return render(request, "musrenbang/import_detail.html", context)
+
+
+@never_cache
+def import_apply(request, pk):
+    """Bappeda and the operators of the upload's desa (404 for anyone else, on any method): "Impor" (POST)."""
+    batch = get_import_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if services.usulan_import_request(batch=batch):
+        tasks.apply_soon(batch=batch)
+    else:
+        messages.info(request, _("Berkas ini sudah diimpor atau sedang diimpor; hasilnya ada di bawah."))
+    return redirect(batch)

@@ -323,6 +323,11 @@ SITE_URL = env_str("SITE_URL") or ("http://127.0.0.1:8000" if DEBUG else f"https
 MUSRENBANG_USULAN_PER_DAY = env_int("MUSRENBANG_USULAN_PER_DAY", 5, minimum=1)
 # The Musrenbang list's funnel (and count) per set of filters, shared by every visitor for this long.
 MUSRENBANG_FUNNEL_CACHE_SECONDS = env_int("MUSRENBANG_FUNNEL_CACHE_SECONDS", 60, minimum=0)
+# A desa's recap upload (docs/musrenbang.md "Impor rekap"): its size, its rows, and from how many rows on the
+# check and the import run in the task worker instead of the request.
+MUSRENBANG_IMPORT_MAX_BYTES = env_int("MUSRENBANG_IMPORT_MAX_MB", 5, minimum=1) * 1024 * 1024
+MUSRENBANG_IMPORT_MAX_ROWS = env_int("MUSRENBANG_IMPORT_MAX_ROWS", 2000, minimum=1)
+MUSRENBANG_IMPORT_INLINE_ROWS = env_int("MUSRENBANG_IMPORT_INLINE_ROWS", 200, minimum=0)
 RPJPD_REPLIES_PER_MINUTE = env_int("RPJPD_REPLIES_PER_MINUTE", 5, minimum=1)
 RPJPD_REPORTS_TO_HIDE = env_int("RPJPD_REPORTS_TO_HIDE", 3, minimum=1)
 RPJPD_REPLIES_PER_PAGE = 20

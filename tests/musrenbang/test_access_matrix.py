@@ -4,6 +4,7 @@ and an anonymous visitor. Out of scope is 404, so another unit's usulan look abs
 import pytest
 from django.urls import reverse
 
+from musrenbang.models import UsulanImport
 from tests.helpers import client_for
 from tests.musrenbang.conftest import walk_to
 
@@ -31,6 +32,8 @@ DECIDE_AT = {
 WORKLIST = [200, 200, 200, 200, 200, 200, 200, 404, 404]
 REOPEN = [404, 404, 404, 404, 404, 404, 200, 404, 404]
 RECORD = [200, 200, 404, 404, 404, 404, 200, 404, 404]  # operators desa and Bappeda
+IMPORT = RECORD  # a desa's recap: its operators and Bappeda
+IMPORT_OF_MALUHU = [200, 404, 404, 404, 404, 404, 200, 404, 404]
 PUBLIC = [200] * 9
 CREATE = [200] * 8 + [302]  # anonymous → "Masuk"
 FOLLOW_BY_GET = [405] * 8 + [302]
@@ -67,6 +70,11 @@ def test_other_pages_by_role(people, make_usulan, cycle):
     window = cycle.windows.get(stage="desa")
     assert statuses(people, reverse("musrenbang:worklist")) == dict(zip(PEOPLE, WORKLIST, strict=True))
     assert statuses(people, reverse("musrenbang:record")) == dict(zip(PEOPLE, RECORD, strict=True))
+    for name in ("musrenbang:import_upload", "musrenbang:import_template"):
+        assert statuses(people, reverse(name)) == dict(zip(PEOPLE, IMPORT, strict=True))
+    batch = UsulanImport.objects.create(cycle=cycle, desa=usulan.desa, original_name="rekap.xlsx")
+    detail = reverse("musrenbang:import_detail", args=[batch.pk])
+    assert statuses(people, detail) == dict(zip(PEOPLE, IMPORT_OF_MALUHU, strict=True))
     assert statuses(people, reverse("musrenbang:window_reopen", args=[window.pk])) == dict(
         zip(PEOPLE, REOPEN, strict=True)
     )

@@ -12,6 +12,7 @@ from konsultasi import services as konsultasi_services
 from konsultasi.uploads import check_attachment
 from musrenbang import services as musrenbang_services
 from musrenbang.models import Field as UsulanField
+from musrenbang.models import UsulanImport
 from pengaduan import services as pengaduan_services
 from pengaduan.models import Category
 from pengumuman.models import Announcement
@@ -85,6 +86,7 @@ def objects(everyone, topic, make_document):
         aspiration=aspiration,
         file=document.files.get(),
         usulan=usulan,
+        usulan_import=UsulanImport.objects.create(cycle=cycle, desa=usulan.desa, original_name="rekap.xlsx"),
         window=cycle.windows.first(),
         complaint=complaint,
         complaint_file=complaint.attachments.get(),

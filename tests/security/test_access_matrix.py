@@ -84,6 +84,10 @@ EXPECTED = {
     # Operator pages: nobody in this cast holds a deciding role (tests/musrenbang/test_access_matrix.py has them)
     "musrenbang:worklist": [404] * 7,
     "musrenbang:record": [404] * 7,
+    "musrenbang:import_upload": [404] * 7,
+    "musrenbang:import_template": [404] * 7,
+    "musrenbang:import_detail": [404] * 7,
+    "musrenbang:import_apply": [404] * 7,  # 404 before the method is looked at
     "musrenbang:window_reopen": [404] * 7,
     "musrenbang:decide": [404] * 7,
     "musrenbang:detail": EVERYONE,
