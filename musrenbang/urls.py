@@ -12,6 +12,7 @@ urlpatterns = [
     path("feed/kecamatan/<int:pk>/", DecisionsFeed(), name="feed_kecamatan"),
     path("feed/desa/<int:pk>/", DesaDecisionsFeed(), name="feed_desa"),
     path("kelola/", views.worklist, name="worklist"),
+    path("kelola/sipd.xlsx", views.sipd_download, name="sipd_download"),
     path("kelola/catat/", views.record, name="record"),
     path("kelola/jadwal/<int:pk>/buka-kembali/", views.window_reopen, name="window_reopen"),
     path("kelola/<slug:code>/putuskan/", views.decide, name="decide"),
