@@ -160,6 +160,10 @@ class PlannedActivity:
     existing: Activity | None = None
 
     @property
+    def agency(self) -> Agency:
+        return self.programme.agency
+
+    @property
     def changes(self) -> dict:
         if self.existing is None:
             return {"name": self.name}
