@@ -245,7 +245,7 @@ class DecisionForm(forms.Form):
 
     def _offer_activities(self, usulan: Usulan) -> None:
         """Accepting happens at the agency forum and the kabupaten: there, the Renstra activities of the usulan's
-        agency are offered (grouped by programme); elsewhere the field is not shown."""
+        agency are offered (in code order, so by programme); elsewhere the field is not shown."""
         if usulan.stage not in (Stage.FORUM_PD, Stage.KABUPATEN):
             del self.fields["activity"]
             return

@@ -68,7 +68,7 @@ def read_upload(upload) -> list[dict]:
     data = upload.read()
     if sniff(data) != "xlsx":
         raise ValidationError(
-            _("Berkas ini bukan XLSX. Simpan sebagai Excel Workbook (.xlsx), mis. dari templat, lalu unggah lagi.")
+            _("Berkas ini bukan XLSX. Simpan sebagai berkas Excel .xlsx, mis. dari templat, lalu unggah lagi.")
         )
     refuse_archive_bomb(data)
     try:
