@@ -56,6 +56,24 @@ STAFF_PERMISSIONS = frozenset(
         "musrenbang.view_windowreopening",
         "musrenbang.view_usulan",
         "musrenbang.view_usulandocument",
+        # The columns of the SIPD-shaped export (header text and what each holds, in order).
+        "musrenbang.view_sipdcolumn",
+        "musrenbang.add_sipdcolumn",
+        "musrenbang.change_sipdcolumn",
+        "musrenbang.delete_sipdcolumn",
+        # Perencanaan: the RPJMD priorities and the agencies' Renstra programmes and activities (kept by hand or
+        # imported from XLSX, which needs add and change on both); an item that left the Renstra is switched off,
+        # never deleted (usulan point at it). Who imported what is read-only.
+        "perencanaan.view_rpjmdpriority",
+        "perencanaan.add_rpjmdpriority",
+        "perencanaan.change_rpjmdpriority",
+        "perencanaan.view_programme",
+        "perencanaan.add_programme",
+        "perencanaan.change_programme",
+        "perencanaan.view_activity",
+        "perencanaan.add_activity",
+        "perencanaan.change_activity",
+        "perencanaan.view_importlog",
         # Pengaduan: the categories, their routes to agencies and the canned responses; complaints themselves are
         # handled on the site by people holding a complaint role, staff only read them in the admin.
         "pengaduan.view_category",

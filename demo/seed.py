@@ -10,6 +10,7 @@ from konsultasi import demo as konsultasi_demo
 from musrenbang import demo as musrenbang_demo
 from pengaduan import demo as pengaduan_demo
 from pengumuman import demo as pengumuman_demo
+from perencanaan import demo as perencanaan_demo
 from pustaka import demo as pustaka_demo
 from rpjpd import demo as rpjpd_demo
 from wilayah import demo as wilayah_demo
@@ -39,6 +40,7 @@ def seed_all() -> list[tuple[str, str]]:
     pustaka_demo.seed()
     rpjpd_demo.seed(authors=[citizen, second])
     konsultasi_demo.seed(citizen=citizen)
+    perencanaan_demo.seed()
     operators = musrenbang_demo.seed(citizen=citizen)
     pengaduan_demo.seed(citizen=citizen)
     operators += [("pengelola pengaduan", "pengaduan.demo"), ("penghubung PUPR", "pupr.demo")]

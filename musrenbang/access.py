@@ -3,6 +3,7 @@ else gets 404, so the operator pages of other units look absent."""
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -58,3 +59,18 @@ def get_import_for_user(request: HttpRequest, pk: int) -> UsulanImport:
     if not (scope.whole_region or batch.desa_id in scope.desa_ids):
         raise Http404
     return batch
+
+
+def sipd_allowed(scope: Scope) -> bool:
+    return scope.whole_region or bool(scope.agency_ids)
+
+
+def usulan_for_sipd(request: HttpRequest, usulan: QuerySet) -> QuerySet:
+    """The usulan a person may export for SIPD: Bappeda every one, an agency verifier those sent to their agency;
+    404 for anyone else."""
+    scope = scope_for(request.user, Role.AGENCY_VERIFIER, Role.BAPPEDA)
+    if scope.whole_region:
+        return usulan
+    if not scope.agency_ids:
+        raise Http404
+    return usulan.filter(agency__in=scope.agency_ids)

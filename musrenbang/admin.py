@@ -3,6 +3,7 @@ from django.contrib import admin
 from musrenbang.models import (
     Cycle,
     Field,
+    SipdColumn,
     StageWindow,
     Usulan,
     UsulanDocument,
@@ -57,6 +58,7 @@ class StatusChangeInline(admin.TabularInline):
         "note",
         "merged_into",
         "redirect_target",
+        "activity",
         "minutes",
         "minutes_document",
     ]
@@ -94,6 +96,7 @@ class UsulanAdmin(admin.ModelAdmin):
         "accommodation",
         "redirect_target",
         "merged_into",
+        "activity",
         "priority",
         "proposer",
         "recorded_by",
@@ -102,3 +105,14 @@ class UsulanAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # new usulan get their code from usulan_create (citizens' form, operators' recording)
+
+
+@admin.register(SipdColumn)
+class SipdColumnAdmin(admin.ModelAdmin):
+    """The columns of the XLSX exported for entry into SIPD, in order: the header text and what each holds.
+    With no rows at all, the export uses the default set (musrenbang.models.DEFAULT_SIPD_COLUMNS)."""
+
+    list_display = ["header", "order", "source"]
+    list_editable = ["order", "source"]
+    list_display_links = ["header"]
+    ordering = ["order", "pk"]

@@ -12,10 +12,13 @@ from accounts.demo import seed_user
 from accounts.models import Role, RoleAssignment, User
 from musrenbang import services
 from musrenbang.models import DECIDING_STAGES, Cycle, Field, StageWindow, Usulan, UsulanStatusChange
+from perencanaan import demo as perencanaan_demo
+from perencanaan.models import Activity
 from wilayah.demo import seed_agencies
 from wilayah.models import Agency, Desa
 
-# (title, problem, field slug, kind, volume, unit, cost, beneficiaries, desa index, path of decisions)
+# (title, problem, field slug, kind, volume, unit, cost, beneficiaries, desa index, path of decisions). A decision
+# is "decision[:detail]" (an agency, a reason, a redirect target and agency) or "accommodation@activity code".
 USULAN = [
     (
         "Semenisasi jalan lingkungan RT 03",
@@ -27,7 +30,7 @@ USULAN = [
         375_000_000,
         ["anak", "lansia"],
         0,
-        ["diteruskan", "diteruskan", "diteruskan:Dinas PUPR", "diakomodasi", "diakomodasi"],
+        ["diteruskan", "diteruskan", "diteruskan:Dinas PUPR", "diakomodasi@1.03.10.2.01", "diakomodasi"],
     ),
     (
         "Posyandu ramah disabilitas di RW 02",
@@ -39,7 +42,7 @@ USULAN = [
         180_000_000,
         ["perempuan", "anak", "disabilitas"],
         0,
-        ["diteruskan", "diteruskan", "diteruskan:Dinas Kesehatan", "diakomodasi_sebagian"],
+        ["diteruskan", "diteruskan", "diteruskan:Dinas Kesehatan", "diakomodasi_sebagian@1.02.02.2.01"],
     ),
     (
         "Pelatihan pengolahan ikan asin bagi ibu rumah tangga",
@@ -143,6 +146,7 @@ def seed_operators(tenggarong_desa: Desa) -> dict[str, User]:
 def seed(*, citizen: User) -> list[tuple[str, str]]:
     """The demo cycles, usulan and operators; the (role, username) pairs to print for trying them."""
     seed_agencies()
+    perencanaan_demo.seed()  # the Renstra activities the accommodated usulan are linked to
     this_year = timezone.localdate().year
     desa_list = list(Desa.objects.filter(kecamatan__name="Tenggarong").order_by("name")[:4])
     home = citizen.desa or desa_list[0]
@@ -197,6 +201,7 @@ def _seed_usulan(cycle, row, desa, citizen, people, windows):
     }
     for step in path:
         usulan.refresh_from_db()
+        step, _sep, activity_code = step.partition("@")
         decision, _sep, detail = step.partition(":")
         day = windows[usulan.stage][0] + timedelta(days=5)
         extra = {}
@@ -207,6 +212,8 @@ def _seed_usulan(cycle, row, desa, citizen, people, windows):
             extra = {"redirect_target": target, "agency": _agency(agency)}
         elif detail:
             extra["reason"] = detail
+        if activity_code:
+            extra["activity"] = Activity.objects.get(code=activity_code, programme__agency=usulan.agency)
         actor = by_stage[usulan.stage]
         if services.decider_for(user=actor, usulan=usulan) is None:
             actor = people[Role.BAPPEDA]  # the demo has operators for one desa and one agency; Bappeda does the rest

@@ -21,6 +21,7 @@ from musrenbang.models import (
     Stage,
     Usulan,
 )
+from perencanaan.models import Activity
 from pustaka.models import Document
 from ruangrunding.filetypes import check_size, refuse_polyglot, sniff
 from ruangrunding.images import normalise_image
@@ -445,6 +446,13 @@ class DecisionForm(forms.Form):
         empty_label=_("— tetap —"),
         help_text=_("Wajib sebelum usulan diteruskan ke Forum Perangkat Daerah."),
     )
+    activity = forms.ModelChoiceField(
+        label=_("Program / kegiatan Renstra"),
+        queryset=Activity.objects.none(),
+        required=False,
+        empty_label=_("— pilih kegiatan —"),
+        help_text=_("Kegiatan Renstra perangkat daerah yang menampung usulan bila diakomodasi; tampil untuk publik."),
+    )
     priority = forms.IntegerField(label=_("Peringkat prioritas desa (P…)"), required=False, min_value=1)
     merged_into = forms.CharField(
         label=_("Digabung ke usulan (kode)"), required=False, max_length=24, help_text=_("Mis. 2027-6402-000123")
@@ -488,6 +496,7 @@ class DecisionForm(forms.Form):
         self.usulan = usulan
         allowed = STAGE_DECISIONS[Stage(usulan.stage)]
         self.fields["decision"].choices = [(d.value, d.label) for d in Decision if d in allowed]
+        self._offer_activities(usulan)
         if usulan.stage not in (Stage.RT_RW, Stage.DESA):
             del self.fields["priority"]
         else:
@@ -495,6 +504,27 @@ class DecisionForm(forms.Form):
             self.fields["priority"].help_text = _("P1 paling penting; paling banyak P%(limit)s.") % {
                 "limit": usulan.cycle.desa_priority_limit
             }
+
+    def _offer_activities(self, usulan: Usulan) -> None:
+        """Accepting happens at the agency forum and the kabupaten: there, the Renstra activities of the usulan's
+        agency are offered (in code order, so by programme); elsewhere the field is not shown."""
+        if usulan.stage not in (Stage.FORUM_PD, Stage.KABUPATEN):
+            del self.fields["activity"]
+            return
+        field = self.fields["activity"]
+        field.queryset = Activity.objects.active().select_related("programme").order_by("programme__code", "code")
+        field.label_from_instance = lambda activity: f"{activity.code} {activity.name}"
+        if usulan.agency_id:
+            field.queryset = field.queryset.filter(programme__agency_id=usulan.agency_id)
+        if usulan.activity_id:
+            self.initial.setdefault("activity", usulan.activity_id)
+        if usulan.stage == Stage.FORUM_PD:
+            field.help_text = _(
+                "Wajib bila usulan diakomodasi (seluruhnya atau sebagian) dan Renstra perangkat daerah ini sudah "
+                "tercatat. Tampil untuk publik."
+            )
+        else:
+            field.help_text = _("Boleh diganti; kegiatan perangkat daerah tujuan. Tampil untuk publik.")
 
     def clean_merged_into(self):
         code = self.cleaned_data.get("merged_into", "").strip()

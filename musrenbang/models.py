@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from perencanaan.models import Activity
 from pustaka.models import Document
 from ruangrunding.storage import private_storage
 from ruangrunding.workflow import StatusChange
@@ -216,8 +217,19 @@ class UsulanQuerySet(models.QuerySet):
 
     def for_page(self):
         return self.select_related(
-            "cycle", "kecamatan", "desa", "field", "agency", "merged_into", "merged_into__desa"
+            "cycle",
+            "kecamatan",
+            "desa",
+            "field",
+            "agency",
+            "merged_into",
+            "merged_into__desa",
+            "activity__programme__rpjmd_priority",
         ).prefetch_related("merged_from", "photos", "documents")
+
+    def with_planning(self):
+        """With the linked Renstra activity, its programme and RPJMD priority (exports show their codes)."""
+        return self.select_related("activity__programme__rpjmd_priority")
 
     def in_scope(self, scope):
         """The usulan a scope's holder decides on now: desa-stage ones of their desa, kecamatan-stage ones
@@ -322,6 +334,16 @@ class Usulan(models.Model):
     # The row's own key in a desa's recap spreadsheet (its "Kunci"/number there): uploading the same recap
     # again finds the usulan it made and creates nothing (musrenbang/imports.py). Blank for usulan typed in.
     external_key = models.CharField(_("kunci rekap"), max_length=40, blank=True, editable=False)
+    # Set when the agency forum (or the Musrenbang Kabupaten) accommodates the usulan: the Renstra activity it
+    # is taken into, shown publicly with its programme and RPJMD priority (docs/perencanaan.md).
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("kegiatan Renstra"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="usulan",
+    )
     stage = models.CharField(_("tahap"), max_length=12, choices=Stage.choices, default=Stage.RT_RW)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     accommodation = models.CharField(
@@ -416,6 +438,14 @@ class UsulanStatusChange(StatusChange):
         Agency, verbose_name=_("perangkat daerah"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     redirect_target = models.CharField(_("dialihkan ke"), max_length=8, blank=True, choices=RedirectTarget.choices)
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("dikaitkan dengan kegiatan Renstra"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     minutes = models.FileField(
         _("berita acara"),
         upload_to="musrenbang/berita-acara/%Y/",
@@ -558,3 +588,88 @@ class UsulanImport(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.rows_done / self.total_rows) if self.total_rows else 0
+
+
+class SipdSource(models.TextChoices):
+    """What an SIPD export column holds: one of the usulan's exportable attributes."""
+
+    CODE = "kode", _("Kode usulan")
+    YEAR = "tahun", _("Tahun RKPD")
+    KECAMATAN_CODE = "kode_kecamatan", _("Kode kecamatan")
+    KECAMATAN = "kecamatan", _("Nama kecamatan")
+    DESA_CODE = "kode_desa", _("Kode desa/kelurahan")
+    DESA = "desa", _("Nama desa/kelurahan")
+    ADDRESS = "alamat", _("Alamat (RT/RW, desa/kelurahan)")
+    LATITUDE = "lintang", _("Lintang")
+    LONGITUDE = "bujur", _("Bujur")
+    COORDINATES = "koordinat", _("Koordinat (lintang, bujur)")
+    PROBLEM = "permasalahan", _("Permasalahan")
+    TITLE = "judul", _("Judul usulan")
+    DESCRIPTION = "uraian", _("Uraian")
+    KIND = "jenis", _("Jenis (fisik/barang/non-fisik)")
+    FIELD = "bidang", _("Bidang")
+    VOLUME = "volume", _("Volume")
+    UNIT = "satuan", _("Satuan")
+    COST = "biaya", _("Perkiraan biaya (Rp)")
+    BENEFICIARIES = "manfaat", _("Manfaat untuk")
+    ORIGIN = "asal", _("Asal usulan")
+    PROPOSER = "pengusul", _("Pengusul")
+    AGENCY = "perangkat_daerah", _("Perangkat daerah")
+    PROGRAMME_CODE = "kode_program", _("Kode program Renstra")
+    PROGRAMME = "program", _("Nama program Renstra")
+    ACTIVITY_CODE = "kode_kegiatan", _("Kode kegiatan Renstra")
+    ACTIVITY = "kegiatan", _("Nama kegiatan Renstra")
+    RPJMD_PRIORITY = "prioritas_rpjmd", _("Prioritas RPJMD")
+    DESA_PRIORITY = "prioritas_desa", _("Peringkat prioritas desa (P…)")
+    STAGE = "tahap", _("Tahap")
+    STATUS = "status", _("Status")
+    ACCOMMODATION = "diakomodasi", _("Diakomodasi")
+    LINK = "tautan", _("Tautan halaman usulan")
+
+
+# The columns the SIPD export has while staff have configured none (the data migration puts the same list in the
+# table for them to edit). Shaped after the usulan sheet entered in SIPD as we understand it; not checked against
+# every SIPD version, hence configurable.
+DEFAULT_SIPD_COLUMNS = [
+    ("Kode Usulan", SipdSource.CODE),
+    ("Tahun", SipdSource.YEAR),
+    ("Kode Kecamatan", SipdSource.KECAMATAN_CODE),
+    ("Kecamatan", SipdSource.KECAMATAN),
+    ("Kode Kelurahan/Desa", SipdSource.DESA_CODE),
+    ("Kelurahan/Desa", SipdSource.DESA),
+    ("Alamat", SipdSource.ADDRESS),
+    ("Koordinat", SipdSource.COORDINATES),
+    ("Permasalahan", SipdSource.PROBLEM),
+    ("Usulan", SipdSource.TITLE),
+    ("Uraian", SipdSource.DESCRIPTION),
+    ("Jenis", SipdSource.KIND),
+    ("Bidang", SipdSource.FIELD),
+    ("Volume", SipdSource.VOLUME),
+    ("Satuan", SipdSource.UNIT),
+    ("Perkiraan Anggaran", SipdSource.COST),
+    ("Perangkat Daerah", SipdSource.AGENCY),
+    ("Kode Program", SipdSource.PROGRAMME_CODE),
+    ("Program", SipdSource.PROGRAMME),
+    ("Kode Kegiatan", SipdSource.ACTIVITY_CODE),
+    ("Kegiatan", SipdSource.ACTIVITY),
+    ("Prioritas RPJMD", SipdSource.RPJMD_PRIORITY),
+    ("Prioritas", SipdSource.DESA_PRIORITY),
+    ("Tahap", SipdSource.STAGE),
+    ("Status", SipdSource.STATUS),
+]
+
+
+class SipdColumn(models.Model):
+    """One column of the XLSX exported for entry into SIPD: its header text and what it holds, in order."""
+
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    header = models.CharField(_("judul kolom"), max_length=100)
+    source = models.CharField(_("isi"), max_length=20, choices=SipdSource.choices)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("kolom ekspor SIPD")
+        verbose_name_plural = _("kolom ekspor SIPD")
+
+    def __str__(self) -> str:
+        return self.header

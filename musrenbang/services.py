@@ -37,6 +37,7 @@ from musrenbang.models import (
     WindowReopening,
     next_stage,
 )
+from perencanaan.models import Activity
 from pustaka.models import Document
 from ruangrunding.refusals import Refused
 from ruangrunding.workflow import status_move, status_record_created
@@ -192,9 +193,14 @@ def usulan_decide(
     priority: int | None = None,
     minutes=None,
     minutes_document: Document | None = None,
+    activity: Activity | None = None,
     today: date | None = None,
 ) -> UsulanStatusChange:
     """Record one decision at the usulan's current stage and move it accordingly.
+
+    `activity` links an accommodated usulan to the Renstra activity of its agency it is taken into (at the
+    agency forum, where it is required once that agency's Renstra is in the portal; at the kabupaten it may be
+    changed).
 
     `seen_change` is the id of the last timeline entry the decider saw: when somebody else decided in the
     meantime the usulan is held (row lock) until their decision is saved, then this one is refused.
@@ -240,6 +246,7 @@ def usulan_decide(
             merged_into=merged_into,
             redirect_target=redirect_target,
             priority=priority,
+            activity=activity,
         )
         to = moved.pop("status")
         try:
@@ -263,6 +270,7 @@ def usulan_decide(
         change.merged_into = moved.get("merged_into")
         change.agency = moved.get("agency")
         change.redirect_target = moved.get("redirect_target", "")
+        change.activity = moved.get("activity")
         if minutes is not None and minutes_document is not None:
             raise UsulanRefused(
                 _("Pilih salah satu: unggah berita acara, atau tautkan yang sudah ada di Pustaka — tidak keduanya."),
@@ -285,6 +293,7 @@ def usulan_decide(
                 "merged_into",
                 "agency",
                 "redirect_target",
+                "activity",
                 "minutes",
                 "minutes_document",
             ]
@@ -293,7 +302,7 @@ def usulan_decide(
     return change
 
 
-def _decision_effect(*, usulan, decision, reason, agency, merged_into, redirect_target, priority) -> dict:
+def _decision_effect(*, usulan, decision, reason, agency, merged_into, redirect_target, priority, activity) -> dict:
     """The fields a decision changes (with the status under "status"), or a refusal naming the field to fix."""
     stage = Stage(usulan.stage)
     effect: dict = {"status": Usulan.Status.PENDING}
@@ -313,6 +322,10 @@ def _decision_effect(*, usulan, decision, reason, agency, merged_into, redirect_
                 _("Peringkat P%(rank)s sudah dipakai usulan lain dari desa ini.") % {"rank": priority}, field="priority"
             )
         effect["priority"] = priority
+    if activity is not None and decision not in (Decision.ACCOMMODATED, Decision.PARTLY_ACCOMMODATED):
+        raise UsulanRefused(
+            _("Kegiatan Renstra dikaitkan hanya bila usulan diakomodasi (seluruhnya atau sebagian)."), field="activity"
+        )
     if decision == Decision.FORWARDED:
         target = next_stage(stage)
         if target == Stage.FORUM_PD and not (agency or usulan.agency_id):
@@ -321,6 +334,11 @@ def _decision_effect(*, usulan, decision, reason, agency, merged_into, redirect_
             )
         effect["stage"] = target
     elif decision in (Decision.ACCOMMODATED, Decision.PARTLY_ACCOMMODATED):
+        linked = _linked_activity(usulan=usulan, agency=agency, activity=activity)
+        if linked is not None:
+            effect["activity"] = linked
+        elif agency is not None and usulan.activity_id and usulan.activity.programme.agency_id != agency.pk:
+            effect["activity"] = None  # sent on to another agency: the old agency's activity no longer holds
         effect["accommodation"] = decision
         effect["stage"] = next_stage(stage)
         if effect["stage"] == Stage.RKPD:
@@ -355,6 +373,32 @@ def _decision_effect(*, usulan, decision, reason, agency, merged_into, redirect_
         effect["status"] = Usulan.Status.REDIRECTED
         effect["redirect_target"] = redirect_target
     return effect
+
+
+def _linked_activity(*, usulan, agency, activity) -> Activity | None:
+    """The Renstra activity an accommodated usulan is linked to: the one chosen, which must be an active activity
+    of the agency the usulan goes to; none chosen is refused at the agency forum when that agency's Renstra is in
+    the portal (a region that has not imported its Renstra yet still holds its forums)."""
+    agency_id = agency.pk if agency is not None else usulan.agency_id
+    if activity is None:
+        if usulan.stage == Stage.FORUM_PD and not usulan.activity_id and Activity.objects.of_agency(agency_id).exists():
+            raise UsulanRefused(
+                _("Pilih program/kegiatan Renstra perangkat daerah yang menampung usulan ini."), field="activity"
+            )
+        return None
+    activity = Activity.objects.select_related("programme__agency").filter(pk=activity.pk).first()
+    if activity is None or activity.programme.agency_id != agency_id:
+        raise UsulanRefused(
+            _("Kegiatan %(code)s bukan kegiatan Renstra perangkat daerah tujuan usulan ini.")
+            % {"code": activity.code if activity else ""},
+            field="activity",
+        )
+    if not (activity.active and activity.programme.active):
+        raise UsulanRefused(
+            _("Kegiatan %(code)s sudah tidak aktif di Renstra; pilih kegiatan lain.") % {"code": activity.code},
+            field="activity",
+        )
+    return activity
 
 
 # --- Following

@@ -12,6 +12,7 @@ urlpatterns = [
     path("feed/kecamatan/<int:pk>/", DecisionsFeed(), name="feed_kecamatan"),
     path("feed/desa/<int:pk>/", DesaDecisionsFeed(), name="feed_desa"),
     path("kelola/", views.worklist, name="worklist"),
+    path("kelola/sipd.xlsx", views.sipd_download, name="sipd_download"),
     path("kelola/catat/", views.record, name="record"),
     path("kelola/impor/", views.import_upload, name="import_upload"),
     path("kelola/impor/templat.xlsx", views.import_template, name="import_template"),

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.models import Role
+from accounts.roles import scope_for
 from musrenbang import imports, services, tasks
 from musrenbang.access import (
     get_import_for_user,
@@ -16,8 +18,10 @@ from musrenbang.access import (
     get_window_for_bappeda,
     require_decider_scope,
     require_import_scope,
+    sipd_allowed,
+    usulan_for_sipd,
 )
-from musrenbang.exports import xlsx_response
+from musrenbang.exports import sipd_response, xlsx_response
 from musrenbang.forms import DecisionForm, ImportUploadForm, RecordForm, ReopenForm, UsulanFilter, UsulanForm
 from musrenbang.funnel import funnel_counts, funnel_of
 from musrenbang.models import Cycle, Follow, Origin, Stage, StageWindow, Usulan, UsulanImport
@@ -44,6 +48,9 @@ def index(request):
         "query": query.urlencode(),
         "open_cycle": open_cycle(),
         "funnel": funnel_of(counts),
+        # One query, for signed-in people only: Bappeda and agency verifiers also get the SIPD-shaped download.
+        "sipd_allowed": request.user.is_authenticated
+        and sipd_allowed(scope_for(request.user, Role.AGENCY_VERIFIER, Role.BAPPEDA)),
     }
     return render(request, "musrenbang/index.html", context)
 
@@ -57,7 +64,16 @@ def filtered(request):
 def download(request):
     """Everyone: the filtered list as an XLSX file."""
     _filter, usulan = filtered(request)
-    return xlsx_response(usulan)
+    return xlsx_response(usulan.with_planning())
+
+
+@never_cache
+@require_safe
+def sipd_download(request):
+    """Bappeda (every usulan) and agency verifiers (their agency's): the filtered list shaped for SIPD entry."""
+    _filter, usulan = filtered(request)
+    usulan = usulan_for_sipd(request, usulan.with_planning().select_related("proposer"))
+    return sipd_response(usulan)
 
 
 def open_cycle() -> Cycle | None:
@@ -77,7 +93,9 @@ def open_cycle() -> Cycle | None:
 def detail(request, code):
     """Everyone: one usulan with its public timeline, merged usulan linked both ways, and "Ikuti"."""
     usulan = get_object_or_404(Usulan.objects.for_page(), code=code)
-    timeline = usulan.status_changes.filter(public=True).select_related("merged_into", "agency", "minutes_document")
+    timeline = usulan.status_changes.filter(public=True).select_related(
+        "merged_into", "agency", "minutes_document", "activity"
+    )
     following = request.user.is_authenticated and Follow.objects.filter(usulan=usulan, user=request.user).exists()
     return render(
         request,
@@ -179,6 +197,7 @@ def worklist(request):
         "stages": Stage.choices[:-1],
         "stage": stage,
         "windows": windows if scope.whole_region else None,
+        "sipd_allowed": sipd_allowed(scope),
         "today": timezone.localdate(),
     }
     return render(request, "musrenbang/worklist.html", context)
@@ -207,6 +226,7 @@ def decide(request, code):
                 priority=data.get("priority"),
                 minutes=data["minutes"],
                 minutes_document=data["minutes_document"],
+                activity=data.get("activity"),
             )
         except services.UsulanRefused as refusal:
             refusal_to_form(form, refusal)
@@ -216,7 +236,7 @@ def decide(request, code):
             )
             return redirect("musrenbang:worklist")
     window = StageWindow.objects.filter(cycle_id=usulan.cycle_id, stage=usulan.stage).first()
-    timeline = usulan.status_changes.select_related("merged_into", "agency", "minutes_document")
+    timeline = usulan.status_changes.select_related("merged_into", "agency", "minutes_document", "activity")
     context = {
         "usulan": usulan,
         "form": form,

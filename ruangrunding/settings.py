@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wilayah",
     "kalender",
     "accounts",
+    "perencanaan",  # RPJMD priorities and the agencies' Renstra programmes (Musrenbang links to them)
     "rpjpd",
     "konsultasi",
     "pustaka",

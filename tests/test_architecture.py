@@ -20,6 +20,7 @@ LAYERS = {
     "wilayah": 1,
     "kalender": 1,
     "accounts": 2,
+    "perencanaan": 2,  # RPJMD priorities and Renstra programmes: below musrenbang, beside accounts
     "pustaka": 3,
     "konsultasi": 3,
     "pengaduan": 3,

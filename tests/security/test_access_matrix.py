@@ -83,6 +83,7 @@ EXPECTED = {
     "musrenbang:feed_desa": EVERYONE,
     # Operator pages: nobody in this cast holds a deciding role (tests/musrenbang/test_access_matrix.py has them)
     "musrenbang:worklist": [404] * 7,
+    "musrenbang:sipd_download": [404] * 7,  # Bappeda and agency verifiers only
     "musrenbang:record": [404] * 7,
     "musrenbang:import_upload": [404] * 7,
     "musrenbang:import_template": [404] * 7,

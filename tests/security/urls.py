@@ -68,6 +68,7 @@ PATHS = {
     "musrenbang:feed_kecamatan": lambda o: reverse("musrenbang:feed_kecamatan", args=[o.usulan.kecamatan_id]),
     "musrenbang:feed_desa": lambda o: reverse("musrenbang:feed_desa", args=[o.usulan.desa_id]),
     "musrenbang:worklist": lambda o: reverse("musrenbang:worklist"),
+    "musrenbang:sipd_download": lambda o: reverse("musrenbang:sipd_download"),
     "musrenbang:record": lambda o: reverse("musrenbang:record"),
     "musrenbang:import_upload": lambda o: reverse("musrenbang:import_upload"),
     "musrenbang:import_template": lambda o: reverse("musrenbang:import_template"),
