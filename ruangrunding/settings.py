@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "pengaduan",
     "pengumuman",
     "agenda",
+    "api",  # the JSON API for the agencies' planning systems (django-ninja; docs/api.md)
     "insight",
     "beranda",  # the home page, showing what is open in every module
     "demo",  # the top: `manage.py seed_demo`, the only code that knows every app
@@ -321,6 +322,8 @@ SITE_URL = env_str("SITE_URL") or ("http://127.0.0.1:8000" if DEBUG else f"https
 # RPJPD consultation rules.
 # A citizen's new Musrenbang usulan per 24 hours (operators recording a meeting's usulan are not counted).
 MUSRENBANG_USULAN_PER_DAY = env_int("MUSRENBANG_USULAN_PER_DAY", 5, minimum=1)
+# Requests one agency token may make to the JSON API in a minute (docs/api.md).
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 120, minimum=1)
 RPJPD_REPLIES_PER_MINUTE = env_int("RPJPD_REPLIES_PER_MINUTE", 5, minimum=1)
 RPJPD_REPORTS_TO_HIDE = env_int("RPJPD_REPORTS_TO_HIDE", 3, minimum=1)
 RPJPD_REPLIES_PER_PAGE = 20

@@ -26,6 +26,7 @@ LAYERS = {
     "pengumuman": 3,
     "rpjpd": 4,
     "agenda": 4,
+    "api": 4,  # the agencies' JSON API decides usulan through musrenbang's services
     "insight": 5,
     "beranda": 6,  # the home page shows what is open in every module
     "demo": 6,
