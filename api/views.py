@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, NinjaAPI, Query
-from ninja.errors import AuthenticationError, Throttled, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 
@@ -95,6 +95,14 @@ def throttled(request, exc):
     )
 
 
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    # What ninja itself refuses with a status; the one it raises today is a body that is not JSON (400).
+    if exc.status_code == 400:
+        return error(request, _("Isi permintaan bukan JSON yang sah."), 400)
+    return error(request, _("Permintaan tidak dapat dilayani."), exc.status_code)
+
+
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return error(request, _("Usulan tidak ditemukan, atau belum dikirim ke perangkat daerah Anda."), 404)
@@ -150,10 +158,11 @@ def invalid(request, exc: ValidationError):
 # --- Reading
 
 
+USULAN_RELATED = ("cycle", "kecamatan", "desa", "field", "agency", "merged_into")
+
+
 def sent_to(request):
-    return Usulan.objects.sent_to_agency(request.auth.agency_id).select_related(
-        "cycle", "kecamatan", "desa", "field", "agency", "merged_into"
-    )
+    return Usulan.objects.sent_to_agency(request.auth.agency_id).select_related(*USULAN_RELATED)
 
 
 def encode_cursor(usulan: Usulan) -> str:
@@ -233,7 +242,7 @@ def usulan_decide(
     agency_id = request.auth.agency_id
 
     def respond(change) -> dict:
-        after = sent_to(request).get(pk=usulan.pk)
+        after = Usulan.objects.select_related(*USULAN_RELATED).get(pk=usulan.pk)
         change = type(change).objects.select_related("merged_into", "agency").get(pk=change.pk)
         body = {"usulan": usulan_out(after, request=request, agency_id=agency_id), "decision": timeline_entry(change)}
         return Decided.model_validate(body).model_dump_json()
