@@ -14,8 +14,9 @@ from django.db.models import Q
 
 # App labels whose every permission is a superuser's: auth (groups, permissions), allauth's account (e-mail
 # addresses), mfa (two-step devices), usersessions, and the task queue (its rows hold queued e-mails with
-# password-reset and invitation links).
-SUPERUSER_ONLY_APPS = frozenset({"auth", "account", "mfa", "usersessions", "django_tasks_database"})
+# password-reset and invitation links), and the agencies' API tokens (a token decides usulan for an agency
+# with no person's role behind it: issuing one is granting the agency verifier's power to whoever holds it).
+SUPERUSER_ONLY_APPS = frozenset({"auth", "account", "mfa", "usersessions", "django_tasks_database", "api"})
 SUPERUSER_ONLY_PERMISSIONS = frozenset({"accounts.add_user", "accounts.delete_user"})
 
 STAFF_GROUP = "Staf Bappeda"

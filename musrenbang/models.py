@@ -245,6 +245,14 @@ class UsulanQuerySet(models.QuerySet):
             q |= Q(stage=Stage.FORUM_PD, agency__in=scope.agency_ids)
         return self.filter(q)
 
+    def sent_to_agency(self, agency_id: int):
+        """The usulan an agency has been sent: those that reached the agency forum (or went beyond it) with this
+        agency named, and those redirected to this agency's Renja at any stage. One named at an earlier stage
+        is not the agency's yet: the kecamatan may still change it, reject or merge it."""
+        beyond_forum = [Stage.FORUM_PD, Stage.KABUPATEN, Stage.RKPD]
+        to_renja = Q(status=Usulan.Status.REDIRECTED, redirect_target=RedirectTarget.RENJA)
+        return self.filter(Q(stage__in=beyond_forum) | to_renja, agency_id=agency_id)
+
     def awaiting_decision(self):
         return self.filter(status__in=[Usulan.Status.PENDING, Usulan.Status.POSTPONED])
 

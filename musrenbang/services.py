@@ -50,6 +50,10 @@ class UsulanRefused(Refused):
     pass
 
 
+class UsulanDecidedMeanwhile(UsulanRefused):
+    """Somebody else decided the usulan after the decider last saw it; nothing of theirs was saved."""
+
+
 def region_code(*, desa: Desa) -> str:
     """The kabupaten's Kemendagri code without dots (6402 for Kutai Kartanegara), read from the desa's code."""
     code = desa.code or desa.kecamatan.code
@@ -165,7 +169,7 @@ class Decider:
     unit: str
 
 
-def decider_for(*, user: User, usulan: Usulan, scope: Scope | None = None) -> Decider | None:
+def decider_for(*, user: User | None, usulan: Usulan, scope: Scope | None = None) -> Decider | None:
     """The role a person decides this usulan in at its current stage, or None when it is not theirs to decide."""
     scope = scope if scope is not None else scope_for(user, *DECIDER_ROLES)
     stage = usulan.stage
@@ -183,10 +187,11 @@ def decider_for(*, user: User, usulan: Usulan, scope: Scope | None = None) -> De
 def usulan_decide(
     *,
     usulan: Usulan,
-    actor: User,
+    actor: User | None,
     decision: str,
     reason: str = "",
     seen_change: int | None = None,
+    scope: Scope | None = None,
     agency: Agency | None = None,
     merged_into: Usulan | None = None,
     redirect_target: str = "",
@@ -204,20 +209,24 @@ def usulan_decide(
 
     `seen_change` is the id of the last timeline entry the decider saw: when somebody else decided in the
     meantime the usulan is held (row lock) until their decision is saved, then this one is refused.
+
+    `scope` is whom the decision is taken for when that is not the actor's own roles: an agency's planning
+    system (the `api` app) decides for its agency alone, with no person as `actor` (the timeline shows the
+    unit and role, never a person, either way).
     """
     reason = reason.strip()
     with transaction.atomic():
         locked = Usulan.objects.select_for_update().get(pk=usulan.pk)
         last = locked.status_changes.order_by("-at", "-pk").values_list("pk", flat=True).first()
         if seen_change is not None and last != seen_change:
-            raise UsulanRefused(
+            raise UsulanDecidedMeanwhile(
                 _(
                     "Usulan ini baru saja diputuskan oleh orang lain. Keputusan Anda tidak disimpan; "
                     "periksa riwayatnya di bawah, lalu putuskan lagi bila masih perlu."
                 )
             )
         usulan = Usulan.objects.for_page().get(pk=usulan.pk)
-        decider = decider_for(user=actor, usulan=usulan)
+        decider = decider_for(user=actor, usulan=usulan, scope=scope)
         if decider is None:
             raise UsulanRefused(_("Usulan ini tidak sedang dibahas di unit Anda."))
         if not usulan.awaits_decision:
@@ -249,6 +258,8 @@ def usulan_decide(
             activity=activity,
         )
         to = moved.pop("status")
+        # status_move saves with update(), which leaves auto_now alone: "changed since" must see a decision.
+        moved["updated_at"] = timezone.now()
         try:
             with transaction.atomic():
                 change = status_move(

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pengaduan",
     "pengumuman",
     "agenda",
+    "api",  # the JSON API for the agencies' planning systems (django-ninja; docs/api.md)
     "insight",
     "beranda",  # the home page, showing what is open in every module
     "demo",  # the top: `manage.py seed_demo`, the only code that knows every app
@@ -329,6 +330,8 @@ MUSRENBANG_FUNNEL_CACHE_SECONDS = env_int("MUSRENBANG_FUNNEL_CACHE_SECONDS", 60,
 MUSRENBANG_IMPORT_MAX_BYTES = env_int("MUSRENBANG_IMPORT_MAX_MB", 5, minimum=1) * 1024 * 1024
 MUSRENBANG_IMPORT_MAX_ROWS = env_int("MUSRENBANG_IMPORT_MAX_ROWS", 2000, minimum=1)
 MUSRENBANG_IMPORT_INLINE_ROWS = env_int("MUSRENBANG_IMPORT_INLINE_ROWS", 200, minimum=0)
+# Requests one agency token may make to the JSON API in a minute (docs/api.md).
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 120, minimum=1)
 RPJPD_REPLIES_PER_MINUTE = env_int("RPJPD_REPLIES_PER_MINUTE", 5, minimum=1)
 RPJPD_REPORTS_TO_HIDE = env_int("RPJPD_REPORTS_TO_HIDE", 3, minimum=1)
 RPJPD_REPLIES_PER_PAGE = 20

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.urls import allauth_urlpatterns
+from api.views import api as api_v1
 from beranda import views as beranda_views
 from ruangrunding import views
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("pengumuman/", include("pengumuman.urls")),
     path("agenda/", include("agenda.urls")),
     path("staf/dasbor/", include("insight.urls")),
+    path("api/v1/", api_v1.urls),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
 ]

@@ -28,6 +28,7 @@ LAYERS = {
     "rpjpd": 4,
     "musrenbang": 4,
     "agenda": 5,
+    "api": 5,  # the agencies' JSON API decides usulan through musrenbang's services
     "insight": 6,
     "beranda": 7,  # the home page shows what is open in every module
     "demo": 7,

@@ -349,3 +349,30 @@ def test_the_staff_group_command_resets_the_group_to_the_documented_permissions(
     call_command("staff_group", stdout=io.StringIO())
     held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
     assert held == STAFF_PERMISSIONS
+
+
+def test_staff_cannot_issue_see_or_revoke_agency_api_tokens(bappeda, superuser):
+    # A token decides usulan for an agency with no person's role behind it: issuing one is a superuser's act.
+    from api.models import AgencyToken
+    from wilayah.models import Agency
+
+    agency = Agency.objects.create(name="Dinas Pekerjaan Umum", short_name="Dinas PU", kind="dinas")
+    client = client_for(bappeda)
+    add = reverse("admin:api_agencytoken_add")
+    assert client.get(reverse("admin:api_agencytoken_changelist")).status_code == 403
+    assert client.post(add, {"agency": agency.pk, "name": "Milik saya"}).status_code == 403
+    assert not AgencyToken.objects.exists()
+    assert not bappeda.has_module_perms("api")
+
+    issued = client_for(superuser).post(add, {"agency": agency.pk, "name": "E-Perencanaan Dinas PU"})
+    token = AgencyToken.objects.get()
+    plain = issued.context["plain_token"]
+    assert plain.startswith(f"rr_{token.prefix}_") and plain in issued.content.decode()
+    assert token.issued_by == superuser
+    # Shown once: the token's own page never shows it again.
+    page = client_for(superuser).get(reverse("admin:api_agencytoken_change", args=[token.pk])).content.decode()
+    assert plain not in page and token.prefix in page
+    revoke = {"action": "revoke", "_selected_action": [token.pk]}
+    assert client.post(reverse("admin:api_agencytoken_changelist"), revoke).status_code == 403
+    token.refresh_from_db()
+    assert token.revoked_at is None

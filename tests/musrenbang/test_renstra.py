@@ -112,7 +112,7 @@ def test_the_public_page_shows_the_programme_activity_and_rpjmd_priority(
     at_forum, deciders, renstra, client, django_assert_max_num_queries
 ):
     decide(at_forum, deciders.verifier, "diakomodasi", activity=renstra.road)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         page = client.get(at_forum.get_absolute_url()).content.decode()
     assert "Program / Kegiatan Renstra" in page
     assert "1.03.10" in page and "Program Penyelenggaraan Jalan" in page and "1.03.10.2.01" in page

@@ -125,6 +125,12 @@ EXPECTED = {
     "agenda:staff_aspiration": [302, 404, 404, 404, 404, 404, 200],  # staff who moderate aspirations
     "insight:index": STAFF_ONLY,
     "insight:download": STAFF_ONLY,
+    # The agencies' JSON API: a bearer token or nothing (tests/api has the tokens); a session cookie is no token.
+    "api:api-root": [404] * 7,  # no interactive docs page (it would load Swagger UI from a CDN)
+    "api:openapi-json": EVERYONE,
+    "api:usulan_list": [401] * 7,
+    "api:usulan_detail": [401] * 7,
+    "api:usulan_decide": [405] * 7,  # POST only
     "admin:index": [302, 302, 302, 302, 302, 200, 200],  # to the admin login below for non-staff
     "admin_login": [302, 404, 404, 404, 404, 404, 404],  # to "Masuk"; the signed-in have nothing to do there
 }

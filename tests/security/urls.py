@@ -110,6 +110,11 @@ PATHS = {
     "agenda:staff_aspiration": lambda o: reverse("agenda:staff_aspiration", args=[o.aspiration.pk]),
     "insight:index": lambda o: reverse("insight:index"),
     "insight:download": lambda o: reverse("insight:download"),
+    "api:api-root": lambda o: reverse("api:api-root"),
+    "api:openapi-json": lambda o: reverse("api:openapi-json"),
+    "api:usulan_list": lambda o: reverse("api:usulan_list"),
+    "api:usulan_detail": lambda o: reverse("api:usulan_detail", args=[o.usulan.code]),
+    "api:usulan_decide": lambda o: reverse("api:usulan_decide", args=[o.usulan.code]),
     "admin:index": lambda o: reverse("admin:index"),
     "admin_login": lambda o: reverse("admin_login"),
 }
