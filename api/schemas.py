@@ -33,6 +33,7 @@ class TimelineEntry(Schema):
     merged_into: str | None
     agency: str | None
     redirect_target: str
+    activity_code: str | None = Field(description="Kegiatan Renstra yang dikaitkan pada keputusan ini, bila ada.")
 
 
 class UsulanOut(Schema):
@@ -64,6 +65,9 @@ class UsulanOut(Schema):
     accommodation: str
     redirect_target: str
     merged_into: str | None
+    programme_code: str | None = Field(description="Kode program Renstra (bila diakomodasi dan dikaitkan).")
+    activity_code: str | None = Field(description="Kode kegiatan Renstra tempat usulan ini ditampung.")
+    activity: str | None = Field(description="Nama kegiatan Renstra.")
     decisions_available: list[str] = Field(
         description="Keputusan yang dapat dicatat token ini sekarang (kosong bila bukan gilirannya)."
     )
@@ -101,6 +105,12 @@ class DecisionIn(Schema):
     reason: str = Field("", max_length=REASON_MAX, description="Wajib bila ditolak. Tampil untuk publik.")
     merged_into: str | None = Field(None, max_length=24, description="Kode usulan tujuan bila digabung.")
     redirect_target: Literal[tuple(RedirectTarget.values)] | None = None  # type: ignore[valid-type]
+    activity: str | None = Field(
+        None,
+        max_length=40,
+        description="Kode kegiatan Renstra perangkat daerah Anda yang menampung usulan ini (mis. 1.03.10.2.01). "
+        "Wajib saat diakomodasi bila Renstra perangkat daerah Anda sudah ada di portal.",
+    )
     last_change_id: int | None = Field(
         None,
         description="`id` entri riwayat terakhir yang dilihat sistem Anda; bila orang lain memutuskan sesudahnya, "
@@ -114,7 +124,7 @@ class DecisionIn(Schema):
             raise ValueError("control_characters")
         return value
 
-    @field_validator("merged_into")
+    @field_validator("merged_into", "activity")
     @classmethod
     def code_is_one_line(cls, value: str | None) -> str | None:
         if value is not None and ONE_LINE_FORBIDDEN.search(value):
@@ -141,6 +151,7 @@ def timeline_entry(change: UsulanStatusChange) -> dict:
         "merged_into": change.merged_into.code if change.merged_into_id else None,
         "agency": change.agency.name if change.agency_id else None,
         "redirect_target": change.redirect_target,
+        "activity_code": change.activity.code if change.activity_id else None,
     }
 
 
@@ -175,6 +186,9 @@ def usulan_out(usulan: Usulan, *, request, agency_id: int) -> dict:
         "accommodation": usulan.accommodation,
         "redirect_target": usulan.redirect_target,
         "merged_into": usulan.merged_into.code if usulan.merged_into_id else None,
+        "programme_code": usulan.activity.programme.code if usulan.activity_id else None,
+        "activity_code": usulan.activity.code if usulan.activity_id else None,
+        "activity": usulan.activity.name if usulan.activity_id else None,
         "decisions_available": usulan.decisions_here if deciding_here else [],
         "created_at": usulan.created_at,
         "updated_at": usulan.updated_at,

@@ -16,6 +16,7 @@ from api.models import AgencyToken, ApiDecision
 from api.tokens import new_token, secret_hash
 from musrenbang import services as musrenbang_services
 from musrenbang.models import Usulan, UsulanStatusChange
+from perencanaan.models import Activity
 from ruangrunding.refusals import Refused
 
 
@@ -100,8 +101,9 @@ def decision_record(
 ) -> Recorded:
     """Decide `usulan` for the token's agency (musrenbang.services.usulan_decide, with every rule it checks)
     once per `key`: the same key and request again get the stored response back; the same key with another
-    request is refused (409). `payload` holds decision, reason, merged_into (a code), redirect_target and
-    last_change_id; `respond(change)` builds the response body (JSON text), stored with the key.
+    request is refused (409). `payload` holds decision, reason, merged_into (a code), redirect_target,
+    activity (a Renstra activity's code, of the token's agency) and last_change_id; `respond(change)` builds
+    the response body (JSON text), stored with the key.
 
     The key's row is inserted before deciding, in the same transaction: a parallel twin of the request waits
     on the unique constraint until this one commits, then replays its response. A refused decision stores
@@ -116,6 +118,15 @@ def decision_record(
         if merged_into is None:
             raise ApiRefused(
                 _("Tidak ada usulan dengan kode %(code)s.") % {"code": payload["merged_into"]}, field="merged_into"
+            )
+    activity = None
+    if payload.get("activity"):
+        activity = Activity.objects.filter(code=payload["activity"], programme__agency_id=token.agency_id).first()
+        if activity is None:
+            raise ApiRefused(
+                _("Tidak ada kegiatan Renstra dengan kode %(code)s di perangkat daerah Anda.")
+                % {"code": payload["activity"]},
+                field="activity",
             )
     try:
         with transaction.atomic():
@@ -133,6 +144,7 @@ def decision_record(
                 seen_change=payload.get("last_change_id"),
                 merged_into=merged_into,
                 redirect_target=payload.get("redirect_target") or "",
+                activity=activity,
             )
             record.change = change
             record.response = respond(change)

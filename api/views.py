@@ -158,7 +158,7 @@ def invalid(request, exc: ValidationError):
 # --- Reading
 
 
-USULAN_RELATED = ("cycle", "kecamatan", "desa", "field", "agency", "merged_into")
+USULAN_RELATED = ("cycle", "kecamatan", "desa", "field", "agency", "merged_into", "activity__programme")
 
 
 def sent_to(request):
@@ -215,7 +215,7 @@ def usulan_list(request, filters: Query[UsulanFilters]):
 def usulan_detail(request, code: str):
     """One usulan sent to the token's agency, with its public timeline and photos; 404 for any other."""
     usulan = get_object_or_404(sent_to(request).prefetch_related("photos"), code=code)
-    timeline = usulan.status_changes.filter(public=True).select_related("merged_into", "agency")
+    timeline = usulan.status_changes.filter(public=True).select_related("merged_into", "agency", "activity")
     return {
         **usulan_out(usulan, request=request, agency_id=request.auth.agency_id),
         "photos": [request.build_absolute_uri(photo.image.url) for photo in usulan.photos.all()],
@@ -243,7 +243,7 @@ def usulan_decide(
 
     def respond(change) -> dict:
         after = Usulan.objects.select_related(*USULAN_RELATED).get(pk=usulan.pk)
-        change = type(change).objects.select_related("merged_into", "agency").get(pk=change.pk)
+        change = type(change).objects.select_related("merged_into", "agency", "activity").get(pk=change.pk)
         body = {"usulan": usulan_out(after, request=request, agency_id=agency_id), "decision": timeline_entry(change)}
         return Decided.model_validate(body).model_dump_json()
 

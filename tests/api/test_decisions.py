@@ -241,3 +241,28 @@ def test_the_same_request_sent_twice_at_once_decides_once(pupr_token, at_forum):
     assert len({body for _status, body in results}) == 1  # every one got the same answer
     assert at_forum.status_changes.filter(decision="diakomodasi").count() == 1
     assert ApiDecision.objects.count() == 1
+
+
+def test_accepting_links_the_renstra_activity_by_its_code(pupr, at_forum, region):
+    from perencanaan.models import Activity, Programme
+
+    roads = Programme.objects.create(agency=region.pupr, code="1.03.10", name="Program Penyelenggaraan Jalan")
+    Activity.objects.create(programme=roads, code="1.03.10.2.01", name="Penyelenggaraan Jalan Kabupaten")
+    health = Programme.objects.create(agency=region.dinkes, code="1.02.02", name="Program Upaya Kesehatan")
+    Activity.objects.create(programme=health, code="1.02.02.2.01", name="Penyediaan Fasilitas Kesehatan")
+    # Once the agency's Renstra is in the portal, accepting without naming the activity is refused …
+    missing = decide(pupr, at_forum.code, {"decision": "diakomodasi"}, key="a")
+    assert missing.status_code == 422 and missing.json()["field"] == "activity"
+    # … and so is another agency's activity, named by its code.
+    foreign = decide(pupr, at_forum.code, {"decision": "diakomodasi", "activity": "1.02.02.2.01"}, key="b")
+    assert foreign.status_code == 422
+    assert foreign.json() == {
+        "detail": "Tidak ada kegiatan Renstra dengan kode 1.02.02.2.01 di perangkat daerah Anda.",
+        "field": "activity",
+    }
+    accepted = decide(pupr, at_forum.code, {"decision": "diakomodasi", "activity": "1.03.10.2.01"}, key="c")
+    assert accepted.status_code == 201, accepted.content
+    body = accepted.json()
+    assert (body["usulan"]["programme_code"], body["usulan"]["activity_code"]) == ("1.03.10", "1.03.10.2.01")
+    assert body["decision"]["activity_code"] == "1.03.10.2.01"
+    assert "Penyelenggaraan Jalan Kabupaten" in Client().get(at_forum.get_absolute_url()).content.decode()
