@@ -77,3 +77,13 @@ def test_demo_data_fills_the_staff_dashboard():
     assert unfound.rows[0][0] == "peta rawan banjir kecamatan"
     consultations = {fact.label: fact.value for fact in blocks["konsultasi"].facts}
     assert consultations["Konsultasi dibuka"] > 30 and consultations["Rata-rata penilaian (1–5)"] > 3
+
+
+def test_seed_demo_prints_a_working_api_token_and_revokes_the_previous_one(client):
+    import re
+
+    first = re.search(r"Bearer (rr_\S+)'", seed()).group(1)
+    second = re.search(r"Bearer (rr_\S+)'", seed()).group(1)
+    listing = client.get("/api/v1/usulan", headers={"Authorization": f"Bearer {second}"})
+    assert listing.status_code == 200 and "items" in listing.json()
+    assert client.get("/api/v1/usulan", headers={"Authorization": f"Bearer {first}"}).status_code == 401
