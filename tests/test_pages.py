@@ -14,6 +14,7 @@ from agenda.models import Aspiration, Event
 from konsultasi.models import Consultation
 from konsultasi.services import consultation_open, message_post
 from musrenbang.models import Field as UsulanField
+from musrenbang.models import UsulanImport
 from musrenbang.services import usulan_create
 from pengaduan.models import Category
 from pengaduan.services import complaint_file, complaint_verify
@@ -180,6 +181,9 @@ def musrenbang_breadcrumb_pages(citizen) -> list[str]:
     usulan = usulan_create(
         cycle=cycle, desa=citizen.desa, data=usulan_data(SimpleNamespace(road=road)), proposer=citizen
     )
+    upload = UsulanImport.objects.create(
+        cycle=cycle, desa=citizen.desa, file="musrenbang/impor/rekap.xlsx", status=UsulanImport.Status.FAILED
+    )
     return [
         reverse("musrenbang:create"),
         usulan.get_absolute_url(),
@@ -187,6 +191,8 @@ def musrenbang_breadcrumb_pages(citizen) -> list[str]:
         reverse("musrenbang:record"),
         reverse("musrenbang:decide", args=[usulan.code]),
         reverse("musrenbang:window_reopen", args=[cycle.windows.first().pk]),
+        reverse("musrenbang:import_upload"),
+        upload.get_absolute_url(),
     ]
 
 
