@@ -80,6 +80,7 @@ class PgBouncer:
                     # (which waits up to 5 s for other sessions) is not held up by the pool.
                     "server_idle_timeout = 1",
                     "stats_period = 1",  # SHOW STATS, which the tests read, up to date within a second
+                    "log_stats = 0",
                     f"logfile = {directory / 'pgbouncer.log'}",
                     "",
                 ]
@@ -93,10 +94,16 @@ class PgBouncer:
             for path in [self.directory, *self.directory.iterdir()]:
                 os.chown(path, account.pw_uid, account.pw_gid)
             command += ["-u", "postgres"]
+        # Quiet: everything goes to its log file. A pipe nobody reads would fill and stop PgBouncer mid-run.
         self.process = subprocess.Popen(
-            [*command, str(self.directory / "pgbouncer.ini")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            [*command, "--quiet", str(self.directory / "pgbouncer.ini")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        wait_for_port(self.port, self.process, "pgbouncer")
+        try:
+            wait_for_port(self.port, self.process, "pgbouncer")
+        except RuntimeError as error:
+            raise RuntimeError(f"{error}\n{self.log()}") from None
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
