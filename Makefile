@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev lint format chromium clean bench loadtest lighthouse
+.PHONY: run test install install-dev lint format chromium clean bench loadtest lighthouse scaletest
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), f"Python 3.13 is required, found {sys.version.split()[0]}"'
@@ -41,6 +41,18 @@ test: install-dev chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# make scaletest: the engines a larger deployment adds, each started by the tests themselves on a free loopback
+# port (docs/scale.md): PgBouncer in transaction mode in front of PostgreSQL (127.0.0.1:5432) — a part of the
+# suite (SCALETEST_SUITE=all: all of it but the browser tests), the task worker and parallel writers through
+# it — and a Redis of its own for the cache, rate-limit counters and sessions. About 4 minutes.
+scaletest: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ruangrunding
+scaletest: install-dev
+	@for program in pgbouncer redis-server psql; do \
+	  command -v $$program >/dev/null || test -x /usr/sbin/$$program || { \
+	    echo "make scaletest needs $$program: apt-get install pgbouncer redis-server postgresql-client"; exit 1; }; \
+	done
+	$(BIN)/python -m pytest --scale tests/scale -s -v $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

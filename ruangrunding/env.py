@@ -6,7 +6,7 @@ environment stops the process at start-up instead of silently falling back to a 
 
 import os
 from datetime import time
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -96,11 +96,9 @@ def cache_from_url(url: str) -> dict:
         table = (parts.netloc + parts.path).strip("/") or "django_cache"
         return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
     if scheme in {"redis", "rediss"}:
-        options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-        entry = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url.split("?")[0]}
-        if options:
-            entry["OPTIONS"] = options
-        return entry
+        # The whole URL, query included: redis-py reads its options from it with their types
+        # (?socket_timeout=1 a number); passed as OPTIONS they would stay strings and break every connection.
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": unquote(parts.netloc)}
     if scheme == "dummy":

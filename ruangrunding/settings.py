@@ -116,11 +116,18 @@ FORM_RENDERER = "ruangrunding.forms.SiteFormRenderer"
 # Database: PostgreSQL in production and CI; a SQLite file under var/ for trying the portal on a laptop.
 if not env_str("DATABASE_URL"):
     VAR_DIR.mkdir(exist_ok=True)
+# DATABASE_POOLER=transaction: DATABASE_URL points at a pooler in transaction mode (PgBouncer, docs/scale.md),
+# where consecutive transactions of one connection may run on different server connections. Then nothing may
+# outlive a transaction: no server-side cursors (a named cursor lives in the session) and no persistent
+# connections (a connection to the pooler is cheap; the pooler keeps the server ones). Prepared statements
+# are off already (Django's default with psycopg 3).
+DATABASE_POOLER = env_choice("DATABASE_POOLER", "none", {"none", "transaction"})
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ruangrunding.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
+        conn_max_age=0 if DATABASE_POOLER == "transaction" else env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
         conn_health_checks=True,
+        disable_server_side_cursors=DATABASE_POOLER == "transaction",
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

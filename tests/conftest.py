@@ -16,6 +16,25 @@ from tests.helpers import make_expert, make_user
 from wilayah.models import Desa, Kecamatan
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--scale",
+        action="store_true",
+        help="also run tests/scale (make scaletest): they start their own PgBouncer and Redis",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    # tests/scale start PgBouncer and Redis servers of their own: only `make scaletest` (pytest --scale) runs
+    # them; `make test` leaves them out (shown as deselected, not skipped).
+    if config.getoption("--scale"):
+        return
+    scale = [item for item in items if item.get_closest_marker("scale")]
+    if scale:
+        config.hook.pytest_deselected(items=scale)
+        items[:] = [item for item in items if not item.get_closest_marker("scale")]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache(request, django_db_blocker):
     # Rate-limit counters live in the (database) cache table, which a transactional test's flush leaves

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 
 from ruangrunding import env
@@ -184,3 +185,39 @@ def test_media_moves_to_object_storage_when_a_bucket_is_configured():
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storage["OPTIONS"]["bucket_name"] == "ruangrunding-media"
     assert storage["OPTIONS"]["querystring_auth"] is True
+
+
+@pytest.mark.parametrize(
+    ("pooler", "expected"),
+    [
+        ("transaction", {"CONN_MAX_AGE": 0, "DISABLE_SERVER_SIDE_CURSORS": True}),
+        ("none", {"CONN_MAX_AGE": 60, "DISABLE_SERVER_SIDE_CURSORS": False}),
+    ],
+)
+def test_behind_a_transaction_pooler_no_connection_or_cursor_outlives_a_transaction(pooler, expected):
+    # docs/scale.md: DATABASE_POOLER=transaction is the one switch; it wins over DATABASE_CONN_MAX_AGE.
+    result = run_in_production(
+        "import json; from django.conf import settings; db = settings.DATABASES['default'];"
+        "print(json.dumps({key: db[key] for key in ('CONN_MAX_AGE', 'DISABLE_SERVER_SIDE_CURSORS')}))",
+        DATABASE_URL="postgres://ruangrunding@127.0.0.1:6432/ruangrunding",
+        DATABASE_POOLER=pooler,
+        DATABASE_CONN_MAX_AGE="60",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == expected
+
+
+def test_an_unknown_pooler_mode_stops_the_process():
+    result = run_in_production("import django; django.setup()", DATABASE_POOLER="session")
+    assert result.returncode != 0
+    assert "DATABASE_POOLER" in result.stderr
+
+
+def test_redis_cache_url_options_reach_the_connection_with_their_types():
+    # Django's own RedisCache; redis-py reads ?socket_timeout=… from the URL as a number.
+    entry = env.cache_from_url("redis://cache.internal:6379/2?socket_timeout=1&health_check_interval=10")
+    assert entry["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    pool = RedisCache(entry["LOCATION"], {})._cache._get_connection_pool(write=True)
+    assert pool.connection_kwargs["socket_timeout"] == 1.0
+    assert pool.connection_kwargs["health_check_interval"] == 10
+    assert (pool.connection_kwargs["host"], pool.connection_kwargs["db"]) == ("cache.internal", 2)

@@ -1,0 +1,202 @@
+"""The engines `make scaletest` starts for itself on loopback: PgBouncer in front of the PostgreSQL the suite
+uses, and a Redis of its own (never the system one on 6379, so a test may stop and start it). Each runs from a
+generated configuration in a temporary folder and is stopped by its fixture."""
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import redis
+
+from bench.common import Visitor, hidden, wait_until_up
+from tests.helpers import PASSWORD
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, what: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            said = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            raise RuntimeError(f"{what} exited at start-up (code {process.returncode}): {said}")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"{what} did not listen on 127.0.0.1:{port} within {seconds:.0f} s")
+
+
+def require(program: str) -> str:
+    found = shutil.which(program) or shutil.which(program, path="/usr/sbin:/usr/bin")
+    if not found:
+        raise RuntimeError(f"`make scaletest` needs {program} (Debian: apt-get install {program.split('-')[0]})")
+    return found
+
+
+class PgBouncer:
+    """PgBouncer in transaction mode on a free loopback port, in front of one PostgreSQL server.
+
+    Every database name is routed through (the `*` entry), so the test databases pytest-django creates
+    (test_…, test_…_gw0) pass through it like the real one. Trust authentication for the one user named in the
+    user list, as on the loopback PostgreSQL of development and CI. PgBouncer refuses to run as root: as root
+    it is started with `-u postgres` (it drops to that user) and its folder belongs to that user.
+    """
+
+    def __init__(self, directory: Path, *, upstream_host: str, upstream_port: int, user: str):
+        self.directory = directory
+        self.user = user
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "userlist.txt").write_text(f'"{user}" ""\n')
+        (directory / "pgbouncer.ini").write_text(
+            "\n".join(
+                [
+                    "[databases]",
+                    f"* = host={upstream_host} port={upstream_port}",
+                    "[pgbouncer]",
+                    "listen_addr = 127.0.0.1",
+                    f"listen_port = {self.port}",
+                    "unix_socket_dir =",
+                    "auth_type = trust",
+                    f"auth_file = {directory / 'userlist.txt'}",
+                    f"admin_users = {user}",
+                    "pool_mode = transaction",
+                    "max_client_conn = 500",
+                    "default_pool_size = 20",
+                    # Server connections idle for a second are closed, so DROP DATABASE of a test database
+                    # (which waits up to 5 s for other sessions) is not held up by the pool.
+                    "server_idle_timeout = 1",
+                    "stats_period = 1",  # SHOW STATS, which the tests read, up to date within a second
+                    "log_stats = 0",
+                    f"logfile = {directory / 'pgbouncer.log'}",
+                    "",
+                ]
+            )
+        )
+
+    def start(self) -> None:
+        command = [require("pgbouncer")]
+        if os.geteuid() == 0:
+            account = pwd.getpwnam("postgres")
+            for path in [self.directory, *self.directory.iterdir()]:
+                os.chown(path, account.pw_uid, account.pw_gid)
+            command += ["-u", "postgres"]
+        # Quiet: everything goes to its log file. A pipe nobody reads would fill and stop PgBouncer mid-run.
+        self.process = subprocess.Popen(
+            [*command, "--quiet", str(self.directory / "pgbouncer.ini")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_for_port(self.port, self.process, "pgbouncer")
+        except RuntimeError as error:
+            raise RuntimeError(f"{error}\n{self.log()}") from None
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def url(self, database: str) -> str:
+        return f"postgres://{self.user}@127.0.0.1:{self.port}/{database}"
+
+    def transactions(self, database: str) -> int:
+        """Transactions PgBouncer has passed to the server for one database (its admin console, SHOW STATS)."""
+        console = ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, "-d", "pgbouncer"]
+        result = subprocess.run(
+            [*console, "-AtF,", "-c", "SHOW STATS"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        )
+        lines = [line.split(",") for line in result.stdout.splitlines()]
+        return sum(int(fields[1]) for fields in lines if fields[0] == database)
+
+    def log(self) -> str:
+        path = self.directory / "pgbouncer.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+
+class RedisServer:
+    """redis-server on a free loopback port, nothing saved to disk: a restart starts it empty."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        directory.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        command = [require("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no", "--dir", str(self.directory), "--logfile", "redis.log"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for_port(self.port, self.process, "redis-server")
+        self.client().ping()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def client(self) -> redis.Redis:
+        return redis.Redis(host="127.0.0.1", port=self.port, db=0)
+
+
+class Gunicorn:
+    """The portal under gunicorn (tests.security.pid_wsgi: each answer names the worker's pid) with the given
+    environment on top of this process's."""
+
+    def __init__(self, *, workers: int, **environment: str):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.scale.settings", **environment}
+        self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> str:
+        command = [sys.executable, "-m", "gunicorn", "tests.security.pid_wsgi:application"]
+        command += ["--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"]
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        wait_until_up(self.base + "/robots.txt", seconds=60)
+        return self.base
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=15)
+
+
+def signed_in(base: str, username: str) -> Visitor:
+    """A browser signed in through the real sign-in form."""
+    visitor = Visitor(base)
+    status, page, _seconds = visitor.request("/akun/login/")
+    assert status == 200
+    form = {"login": username, "password": PASSWORD, "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken")}
+    status, _page, _seconds = visitor.request("/akun/login/", form)
+    assert status == 302, f"{username} could not sign in ({status})"
+    return visitor
