@@ -495,10 +495,8 @@ def usulan_import_check(*, batch: UsulanImport, today: date | None = None) -> Us
     batch = UsulanImport.objects.select_related("cycle", "desa").get(pk=batch.pk)
     if batch.status != UsulanImport.Status.QUEUED:
         return batch
-    try:
-        rows = imports.stored_rows(batch.file)
-    except ValidationError as error:
-        _import_finish(batch=batch, status=UsulanImport.Status.FAILED, errors=_file_errors(error=error))
+    rows = _stored_rows_or_fail(batch=batch)
+    if rows is None:
         return batch
 
     def progress(done: int) -> None:
@@ -508,6 +506,15 @@ def usulan_import_check(*, batch: UsulanImport, today: date | None = None) -> Us
     status = UsulanImport.Status.FAILED if report.error_count else UsulanImport.Status.CHECKED
     _import_finish(batch=batch, status=status, report=report, total_rows=len(rows), rows_done=len(rows))
     return batch
+
+
+def _stored_rows_or_fail(*, batch: UsulanImport) -> list | None:
+    """The stored upload's rows; None when it cannot be read any more, the upload then marked failed."""
+    try:
+        return imports.stored_rows(batch.file)
+    except ValidationError as error:
+        _import_finish(batch=batch, status=UsulanImport.Status.FAILED, errors=_file_errors(error=error))
+        return None
 
 
 def usulan_import_request(*, batch: UsulanImport) -> bool:
@@ -535,10 +542,8 @@ def usulan_import_apply(*, batch: UsulanImport, today: date | None = None) -> Us
     batch = UsulanImport.objects.select_related("cycle", "desa", "uploader").get(pk=batch.pk)
     if batch.status != UsulanImport.Status.IMPORTING:
         return batch
-    try:
-        rows = imports.stored_rows(batch.file)
-    except ValidationError as error:
-        _import_finish(batch=batch, status=UsulanImport.Status.FAILED, errors=_file_errors(error=error))
+    rows = _stored_rows_or_fail(batch=batch)
+    if rows is None:
         return batch
     try:
         with transaction.atomic():

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from perencanaan import importer, services
 from perencanaan.forms import ApplyForm, ImportForm
 from perencanaan.models import Activity, ImportLog, Programme, RpjmdPriority
+from ruangrunding.admin_readonly import ReadOnlyAdmin
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERRORS_SHOWN = 300  # a file wrong on every row says so in the first few hundred lines
@@ -136,18 +137,9 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportLog)
-class ImportLogAdmin(admin.ModelAdmin):
+class ImportLogAdmin(ReadOnlyAdmin):
     """Who checked and who saved which Renstra import, and what it changed. Read-only."""
 
     list_display = ["file_name", "checked_by", "checked_at", "applied_by", "applied_at", "summary"]
     readonly_fields = ["file_name", "checked_by", "checked_at", "row_count", "applied_by", "applied_at", "summary"]
     list_select_related = ["checked_by", "applied_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
