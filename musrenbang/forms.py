@@ -388,7 +388,9 @@ class ImportRowForm(UsulanForm):
         text = _cell_word(self.cleaned_data.get("priority")).removeprefix("p").strip()
         if not text:
             return None
-        if not text.isdigit() or not 1 <= int(text) <= self.priority_limit:
+        # ASCII digits, a few of them: "²" is a digit to str.isdigit() but not to int(), and int() refuses
+        # 4,300 digits and more; either would stop the whole check instead of naming this cell.
+        if not (text.isascii() and text.isdigit() and len(text) <= 5) or not 1 <= int(text) <= self.priority_limit:
             raise forms.ValidationError(
                 _("Peringkat prioritas desa antara P1 dan P%(limit)s.") % {"limit": self.priority_limit}
             )
@@ -553,7 +555,9 @@ class UsulanFilterForm(forms.Form):
         field = self.fields["desa"]
         desa = field.queryset.order_by("kecamatan__name", "name")
         chosen = str(self.data.get("kecamatan", "")) if self.is_bound else ""
-        if chosen.isdigit():
+        # An id as typed in the address: ASCII digits of a sensible length (int() refuses 4,300 digits and more;
+        # the kecamatan filter itself says what is wrong with anything else).
+        if chosen.isascii() and chosen.isdigit() and len(chosen) <= 18:
             desa = desa.filter(kecamatan_id=int(chosen))
         groups: dict[str, list] = {}
         for pk, name, kecamatan in desa.values_list("pk", "name", "kecamatan__name"):

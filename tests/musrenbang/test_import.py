@@ -163,6 +163,8 @@ BROKEN = [
     ({"Perkiraan_biaya": "seratus juta"}, "Baris 3, kolom Perkiraan biaya: Tulis perkiraan biaya dalam angka rupiah"),
     ({"Judul": None}, "Baris 3, kolom Judul: Wajib diisi."),
     ({"Peringkat_prioritas": 4}, "Baris 3, kolom Peringkat prioritas: Peringkat prioritas desa antara P1 dan P3."),
+    ({"Peringkat_prioritas": "9" * 5000}, "Baris 3, kolom Peringkat prioritas: Peringkat prioritas desa antara P1"),
+    ({"Peringkat_prioritas": "P²"}, "Baris 3, kolom Peringkat prioritas: Peringkat prioritas desa antara P1 dan P3"),
     ({"Judul": "Jalan\nbaru"}, "Baris 3, kolom Judul: Tidak boleh berisi karakter kendali"),
     ({"Nama_pengusul": "Pak\tDarmin"}, "Baris 3, kolom Nama pengusul: Tidak boleh berisi karakter kendali"),
     ({"Penerima_manfaat": "pemuda"}, "Baris 3, kolom Penerima manfaat: Penerima manfaat tidak dikenal: pemuda."),

@@ -352,3 +352,10 @@ def test_desa_filter_lists_desa_under_their_kecamatan_and_only_the_chosen_kecama
     narrowed = client.get(reverse("musrenbang:index"), {"kecamatan": region.samboja.pk}).content.decode()
     desa_select = narrowed[narrowed.index('name="desa"') : narrowed.index("</select>", narrowed.index('name="desa"'))]
     assert "Kampung Lama" in desa_select and "Maluhu" not in desa_select
+
+
+@pytest.mark.parametrize("typed", ["9" * 5000, "9" * 30, "-1", "abc", "\uff11\uff12"])
+def test_any_kecamatan_typed_in_the_address_gives_the_list_never_an_error(typed, region, client):
+    response = client.get(reverse("musrenbang:index"), {"kecamatan": typed})
+    assert response.status_code == 200
+    assert "Tidak ada usulan yang cocok dengan saringan ini." in response.content.decode()
