@@ -150,7 +150,7 @@ if _replica_url := env_str("DATABASE_REPLICA_URL"):
         raise ImproperlyConfigured("DATABASE_REPLICA_URL must be a postgres:// URL")
     # A replica that stops answering costs one request at most this long every few seconds (then the primary).
     _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
-    # Tests see one database: the replica alias is the test database's own connection settings.
+    # Django's test runner creates no test database on the (read-only) replica: the alias mirrors the default.
     _replica["TEST"] = {"MIRROR": "default"}
     DATABASES["replica"] = _replica
     DATABASE_ROUTERS = ["ruangrunding.db_routing.ReplicaRouter"]

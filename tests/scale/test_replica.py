@@ -44,6 +44,7 @@ def portal_environment(pair, **extra: str) -> dict:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.scale.settings",
+        "SCALETEST_REPLICA": "1",  # the test settings leave a replica out otherwise
         "DATABASE_URL": pair.url(pair.primary_port, DATABASE),
         "DATABASE_REPLICA_URL": pair.url(pair.replica_port, DATABASE),
         "DATABASE_READ_YOUR_WRITES_SECONDS": str(READ_YOUR_WRITES_SECONDS),
