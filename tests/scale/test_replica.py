@@ -49,6 +49,7 @@ def portal_environment(pair, **extra: str) -> dict:
         "DATABASE_REPLICA_URL": pair.url(pair.replica_port, DATABASE),
         "DATABASE_READ_YOUR_WRITES_SECONDS": str(READ_YOUR_WRITES_SECONDS),
         "VISITOR_PAGE_CACHE_SECONDS": "0",  # every page read from a database, so the test sees which one
+        "RPJPD_REPLIES_PER_MINUTE": "100",  # siti replies in several tests within a minute
         **extra,
     }
     for name in ("DJANGO_ALLOW_ASYNC_UNSAFE", "PYTEST_XDIST_WORKER"):
