@@ -130,7 +130,38 @@ DATABASES = {
         disable_server_side_cursors=DATABASE_POOLER == "transaction",
     )
 }
+# DATABASE_REPLICA_URL: a PostgreSQL streaming replica of the primary (docs/scale.md "Read replica"). The plain
+# reads of web requests go there (ruangrunding.db_routing); writes, transactions, the task worker and commands
+# stay on the primary, and so does a browser that wrote in the last DATABASE_READ_YOUR_WRITES_SECONDS. A replica
+# that does not answer, or is more than DATABASE_REPLICA_MAX_LAG_SECONDS behind, is not read from.
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_int("DATABASE_REPLICA_MAX_LAG_SECONDS", 5, minimum=0)
+DATABASE_READ_YOUR_WRITES_SECONDS = env_int("DATABASE_READ_YOUR_WRITES_SECONDS", 10, minimum=1)
+DATABASE_ROUTERS: list[str] = []
+if _replica_url := env_str("DATABASE_REPLICA_URL"):
+    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs PostgreSQL in DATABASE_URL too")
+    _replica = dj_database_url.parse(
+        _replica_url,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+        disable_server_side_cursors=DATABASE_POOLER == "transaction",
+    )
+    if not _replica["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must be a postgres:// URL")
+    # A replica that stops answering costs one request at most this long every few seconds (then the primary).
+    _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # Django's test runner creates no test database on the (read-only) replica: the alias mirrors the default.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["ruangrunding.db_routing.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+if DATABASE_ROUTERS:
+    # Before the session middleware: loading the session is a read like any other (ruangrunding.db_routing).
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "ruangrunding.db_routing.ReadRoutingMiddleware",
+    )
 
 # Cache: in the database by default, so allauth's rate limits hold across all gunicorn workers and servers.
 CACHES = {
