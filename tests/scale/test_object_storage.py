@@ -42,6 +42,7 @@ S3_SUITE = [
     "tests/konsultasi/test_access_matrix.py::test_attachments_download_safely_with_no_public_url",
     "tests/konsultasi/test_experts.py::test_expert_photo_is_shrunk_to_600px_and_stripped",
     "tests/pustaka/test_admin.py::test_staff_upload_a_document_with_a_pdf_whose_text_is_extracted",
+    "tests/pustaka/test_admin.py::test_a_documents_page_names_its_stored_files_without_a_link_to_them",
     "tests/pustaka/test_extraction.py",
     "tests/pustaka/test_downloads.py::test_ten_downloads_by_one_visitor_count_once",
     "tests/pustaka/test_pages.py::test_lihat_opens_a_pdf_in_the_browser",
