@@ -5,6 +5,7 @@ are set, and every security setting below is on.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -259,6 +260,17 @@ def s3_storage(bucket: str, *, private: bool) -> dict:
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
+def s3_public_origins(options: dict) -> list[str]:
+    """Where the public bucket's URLs point, for the CSP's img-src: its own domain, or the store's address with
+    the bucket in the path or in the host name (which one depends on the store and S3_ADDRESSING_STYLE)."""
+    if options.get("custom_domain"):
+        return [f"https://{options['custom_domain']}"]
+    endpoint = options["endpoint_url"] or f"https://s3.{options['region_name'] or 'us-east-1'}.amazonaws.com"
+    parts, bucket = urlsplit(endpoint), options["bucket_name"]
+    origins = [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    return origins if options["endpoint_url"] else [*origins, f"https://{bucket}.s3.amazonaws.com"]
+
+
 if MEDIA_S3_BUCKET:
     STORAGES["default"] = s3_storage(MEDIA_S3_BUCKET, private=False)
 if PRIVATE_S3_BUCKET:
@@ -344,6 +356,8 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
 }
+if MEDIA_S3_BUCKET:  # images of the public bucket come from its address, not ours
+    SECURE_CSP["img-src"] += s3_public_origins(STORAGES["default"]["OPTIONS"])
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

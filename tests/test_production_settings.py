@@ -200,6 +200,20 @@ def test_public_media_go_to_a_public_bucket_with_plain_urls():
     assert public["OPTIONS"]["file_overwrite"] is False
 
 
+@pytest.mark.parametrize(
+    ("overrides", "origin"),
+    [
+        ({}, "https://s3.contoh.go.id"),
+        ({"MEDIA_S3_CUSTOM_DOMAIN": "media.contoh.go.id"}, "https://media.contoh.go.id"),
+    ],
+)
+def test_the_public_buckets_images_are_allowed_by_the_csp(overrides, origin):
+    code = "from django.conf import settings; print(' '.join(settings.SECURE_CSP['img-src']))"
+    result = run_in_production(code, **S3_SERVER, MEDIA_S3_BUCKET="ruangrunding-media", **overrides)
+    assert result.returncode == 0, result.stderr
+    assert origin in result.stdout.split()
+
+
 def test_private_files_go_to_a_private_bucket_with_signed_urls_of_a_minute():
     storages = storages_in_production(PRIVATE_S3_BUCKET="ruangrunding-privat")
     private = storages["private"]["OPTIONS"]

@@ -26,7 +26,7 @@ from django.db import connection
 from django.urls import reverse
 
 from konsultasi.models import Message
-from ruangrunding.settings import s3_storage
+from ruangrunding.settings import s3_public_origins, s3_storage
 from tests.helpers import client_for, current_database_url
 from tests.konsultasi import files
 from tests.scale.servers import MotoServer
@@ -197,6 +197,8 @@ def test_public_images_go_to_the_public_bucket_with_a_plain_url_anyone_can_read(
     logo = form.save().logo
     assert in_bucket(buckets, PUBLIC, logo.name) and not in_bucket(buckets, PRIVATE, logo.name)
     assert "Signature" not in logo.url and "X-Amz" not in logo.url
+    address = urlsplit(logo.url)
+    assert f"{address.scheme}://{address.netloc}" in s3_public_origins(settings.STORAGES["default"]["OPTIONS"])
     status, _headers, body = fetch(logo.url)
     assert status == 200 and body == object_bytes(buckets, PUBLIC, logo.name)
     assert files_under(settings.MEDIA_ROOT) == []
