@@ -1,9 +1,11 @@
 """Moving stored files between storages (ruangrunding.file_moves, `manage.py move_files`), here from one folder
 to another; between disk and a real S3 server in tests/scale/test_object_storage.py."""
 
+from io import StringIO
+
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, InMemoryStorage
 from django.core.management import CommandError, call_command
 
 from konsultasi import services
@@ -104,3 +106,19 @@ def test_stored_names_are_read_from_the_rows_each_once(citizen, expert):
 def test_the_command_needs_a_bucket_to_move_to():
     with pytest.raises(CommandError, match="PRIVATE_S3_BUCKET"):
         call_command("move_files", to="s3")
+
+
+def test_the_command_leaves_a_kind_without_a_bucket_on_disk(settings, tmp_path):
+    # Only the public images in a bucket: an in-memory storage stands in for it (the command moves files to and
+    # from any configured storage that is not a folder on disk).
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "tests.test_move_files.BucketLikeStorage"}}
+    out = StringIO()
+    call_command("move_files", to="s3", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "berkas privat: tanpa bucket, tetap di disk",
+        "media publik ke s3: 0 disalin, 0 sudah ada, 0 sumber dihapus, 0 tidak ditemukan",
+    ]
+
+
+class BucketLikeStorage(InMemoryStorage):
+    """Not a folder on disk, as a bucket is not."""

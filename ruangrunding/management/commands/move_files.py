@@ -35,6 +35,8 @@ class Command(BaseCommand):
         kinds = [kind for kind, alias in KINDS.items() if not isinstance(storages[alias], FileSystemStorage)]
         if not kinds:
             raise CommandError("Tidak ada bucket yang disetel: isi PRIVATE_S3_BUCKET dan/atau MEDIA_S3_BUCKET.")
+        for kind in KINDS.keys() - kinds:
+            self.stdout.write(f"{LABELS[kind]}: tanpa bucket, tetap di disk")
         for kind in kinds:
             bucket = storages[KINDS[kind]]
             source, target = (disk_storage(kind), bucket) if to == "s3" else (bucket, disk_storage(kind))
