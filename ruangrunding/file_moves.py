@@ -99,7 +99,9 @@ def files_move(
 
 def _copy_verified(name: str, wanted: str, *, source: Storage, target: Storage) -> None:
     with source.open(name, "rb") as handle:
-        written = target.save(name, handle)
+        # Under exactly this name (the rows name it): _save, the storage's own write, skips save()'s choice of
+        # a free name, which would add a suffix on a bucket (ruangrunding.s3). The name is free: checked above.
+        written = target._save(name, handle)
     if written != name:  # the target chose another name: the row would not find it
         target.delete(written)
         raise FileMoveError(f"{name}: tujuan menyimpannya sebagai {written}; salinan dihapus")

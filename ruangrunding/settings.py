@@ -234,8 +234,8 @@ PRIVATE_FILES_URL_SECONDS = env_int("PRIVATE_FILES_URL_SECONDS", 60, minimum=1)
 
 
 def s3_storage(bucket: str, *, private: bool) -> dict:
-    """STORAGES entry for one bucket (django-storages' S3Storage). Object names never repeat
-    (file_overwrite off); ACLs are left to the bucket (new cloud buckets refuse them)."""
+    """STORAGES entry for one bucket (django-storages' S3Storage, with a random suffix on every new name so two
+    uploads never meet under one; ruangrunding.s3). ACLs are left to the bucket (new cloud buckets refuse them)."""
     options = {
         "bucket_name": bucket,
         "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
@@ -257,7 +257,7 @@ def s3_storage(bucket: str, *, private: bool) -> dict:
         options["object_parameters"] = {"CacheControl": "private, no-store"}
     elif env_str("MEDIA_S3_CUSTOM_DOMAIN"):
         options["custom_domain"] = env_str("MEDIA_S3_CUSTOM_DOMAIN")  # a CDN in front of the public bucket
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    return {"BACKEND": "ruangrunding.s3.UniqueNameS3Storage", "OPTIONS": options}
 
 
 def s3_public_origins(options: dict) -> list[str]:

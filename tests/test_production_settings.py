@@ -193,7 +193,7 @@ def test_without_buckets_every_file_stays_on_disk():
 
 def test_public_media_go_to_a_public_bucket_with_plain_urls():
     public = storages_in_production(MEDIA_S3_BUCKET="ruangrunding-media")["default"]
-    assert public["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert public["BACKEND"] == "ruangrunding.s3.UniqueNameS3Storage"
     assert public["OPTIONS"]["bucket_name"] == "ruangrunding-media"
     assert public["OPTIONS"]["endpoint_url"] == "https://s3.contoh.go.id"
     assert public["OPTIONS"]["querystring_auth"] is False
@@ -217,7 +217,7 @@ def test_the_public_buckets_images_are_allowed_by_the_csp(overrides, origin):
 def test_private_files_go_to_a_private_bucket_with_signed_urls_of_a_minute():
     storages = storages_in_production(PRIVATE_S3_BUCKET="ruangrunding-privat")
     private = storages["private"]["OPTIONS"]
-    assert storages["private"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storages["private"]["BACKEND"] == "ruangrunding.s3.UniqueNameS3Storage"
     assert storages["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert (private["bucket_name"], private["querystring_auth"], private["querystring_expire"]) == (
         "ruangrunding-privat",

@@ -197,6 +197,7 @@ def test_public_images_go_to_the_public_bucket_with_a_plain_url_anyone_can_read(
     logo = form.save().logo
     assert in_bucket(buckets, PUBLIC, logo.name) and not in_bucket(buckets, PRIVATE, logo.name)
     assert "Signature" not in logo.url and "X-Amz" not in logo.url
+    assert logo.name.startswith("daerah/logo_")  # a random suffix: no two uploads ever share a name
     address = urlsplit(logo.url)
     assert f"{address.scheme}://{address.netloc}" in s3_public_origins(settings.STORAGES["default"]["OPTIONS"])
     status, _headers, body = fetch(logo.url)
