@@ -46,7 +46,7 @@ test: install-dev chromium
 # port (docs/scale.md): PgBouncer in transaction mode in front of PostgreSQL (127.0.0.1:5432) — a part of the
 # suite (SCALETEST_SUITE=all: all of it but the browser tests), the task worker and parallel writers through
 # it — a Redis of its own for the cache, rate-limit counters and sessions, and moto's S3 server (requirements-dev.txt)
-# for private and public buckets. About 6 minutes.
+# for private and public buckets. About 3 to 6 minutes (docs/scale.md, figures).
 scaletest: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ruangrunding
 scaletest: install-dev
 	@for program in pgbouncer redis-server psql; do \
