@@ -45,9 +45,9 @@ test: install-dev chromium
 # make scaletest: the engines a larger deployment adds, each started by the tests themselves on a free loopback
 # port (docs/scale.md): PgBouncer in transaction mode in front of PostgreSQL (127.0.0.1:5432) — a part of the
 # suite (SCALETEST_SUITE=all: all of it but the browser tests), the task worker and parallel writers through
-# it —, a Redis of its own for the cache, rate-limit counters and sessions, and a PostgreSQL primary with a
-# streaming replica of its own (initdb, pg_basebackup -R; the server programs from /usr/lib/postgresql/<v>/bin).
-# About 5 minutes.
+# it —, a Redis of its own for the cache, rate-limit counters and sessions, a PostgreSQL primary with a
+# streaming replica of its own (initdb, pg_basebackup -R; the server programs from /usr/lib/postgresql/<v>/bin),
+# and moto's S3 server (requirements-dev.txt) for private and public buckets. About 5 to 8 minutes.
 scaletest: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ruangrunding
 scaletest: install-dev
 	@for program in pgbouncer redis-server psql; do \

@@ -9,6 +9,7 @@ from pustaka.models import Category, Document, DocumentFile, DocumentType, Subje
 from pustaka.tasks import refresh_lexicon
 from pustaka.uploads import check_library_file
 from ruangrunding.images import cleaned_image
+from ruangrunding.widgets import PrivateFileInput
 
 
 @admin.register(Category)
@@ -38,6 +39,7 @@ class DocumentFileForm(forms.ModelForm):
     class Meta:
         model = DocumentFile
         fields = ["file", "order"]
+        widgets = {"file": PrivateFileInput}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
