@@ -20,7 +20,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--scale",
         action="store_true",
-        help="also run tests/scale (make scaletest): they start their own PgBouncer, Redis, PostgreSQL replica and S3 server",
+        help="also run tests/scale (make scaletest): they start their own PgBouncer, Redis, replica and S3 server",
     )
 
 
