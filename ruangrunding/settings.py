@@ -346,6 +346,9 @@ RPJPD_INLINE_THREAD_REPLIES = 5  # shown under each top-level reply; the rest be
 # Seconds an anonymous visitor's copy of a public page may be reused (0 turns it off). Signed-in users always
 # get a fresh page, so a citizen sees their own reply at once; visitors see it within this many seconds.
 VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 10, minimum=0)
+# The staff dashboard reads the figures `manage.py insight_segarkan` stored (cron, every 15 minutes) while they
+# are at most this many seconds old; older, or never stored, it counts them live (docs/scale.md).
+INSIGHT_FIGURES_MAX_AGE = env_int("INSIGHT_FIGURES_MAX_AGE", 1800, minimum=0)
 
 ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
 
