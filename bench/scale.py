@@ -186,9 +186,13 @@ def main() -> int:
     parser.add_argument("--factor", type=int, action="append", help="a generated factor (default: all of them)")
     args = parser.parse_args()
     plans = [p for p in available() if not args.factor or p["factor"] in args.factor]
+    for factor in sorted(set(args.factor or []) - {p["factor"] for p in plans}):
+        print(f"No data set at {factor}×: generating it (bench/generate_scale.py) …", flush=True)
+        subprocess.run([PYTHON, "bench/generate_scale.py", "--factor", str(factor)], cwd=ROOT, check=True)
+        plans.append(json.loads((OUT / f"plan-{factor}x.json").read_text()))
     if not plans:
-        raise SystemExit("No data set: python bench/generate_scale.py --factor 1 (see docs/scale.md)")
-    for plan in plans:
+        raise SystemExit("No data set: make bench-scale FACTOR=1 (or 10, 100) generates one (docs/scale.md)")
+    for plan in sorted(plans, key=lambda p: p["factor"]):
         print(f"| {'page':<27} | queries | median ms |   p95 ms |   req/s |")
         result = measure(plan)
         (OUT / f"results-{plan['factor']}x.json").write_text(json.dumps(result, indent=1))
