@@ -174,6 +174,28 @@ def measure_pages(env: dict, measured: list) -> list[dict]:
     return rows
 
 
+def side_by_side() -> str:
+    """The last results of every factor as one Markdown table: median ms (queries) per page and factor."""
+    results = sorted(
+        (json.loads(p.read_text()) for p in OUT.glob("results-*x.json") if p.stem.count("-") == 1),
+        key=lambda r: r["factor"],
+    )
+    factors = [r["factor"] for r in results]
+    header = "| page | " + " | ".join(f"{f}× median ms (p95) · queries · req/s" for f in factors) + " |"
+    lines = [header, "|---" * (len(factors) + 1) + "|"]
+    for index, row in enumerate(results[0]["pages"]):
+        cells = []
+        for result in results:
+            page = result["pages"][index]
+            timing = page.get("failed") or f"{_ms(page['median_ms'])} ({_ms(page['p95_ms'])})"
+            cells.append(f"{timing} · {page['queries']} · {_rps(page['rps'])}")
+        lines.append(f"| {row['page']} | " + " | ".join(cells) + " |")
+    lines.append("| worker: insight_segarkan, s | " + " | ".join(str(r["worker"]["seconds"]) for r in results) + " |")
+    sizes = " | ".join(f"{r['database_bytes'] / 2**20:,.0f}" for r in results)
+    lines.append(f"| database size, MiB | {sizes} |")
+    return "\n".join(lines)
+
+
 def available() -> list[dict]:
     with psycopg.connect(SERVER_URL) as connection:
         databases = {row[0] for row in connection.execute("SELECT datname FROM pg_database").fetchall()}
@@ -184,7 +206,11 @@ def available() -> list[dict]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--factor", type=int, action="append", help="a generated factor (default: all of them)")
+    parser.add_argument("--table", action="store_true", help="only print the measured results side by side")
     args = parser.parse_args()
+    if args.table:
+        print(side_by_side())
+        return 0
     plans = [p for p in available() if not args.factor or p["factor"] in args.factor]
     for factor in sorted(set(args.factor or []) - {p["factor"] for p in plans}):
         print(f"No data set at {factor}×: generating it (bench/generate_scale.py) …", flush=True)

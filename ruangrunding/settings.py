@@ -192,6 +192,8 @@ STORAGES = {
 # that checks who is asking.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 PUSTAKA_FILE_MAX_BYTES = env_int("PUSTAKA_FILE_MAX_MB", 50, minimum=1) * 1024 * 1024
+# A library search found in more documents than this is shown newest first instead of ranked (docs/scale.md).
+PUSTAKA_RANK_LIMIT = env_int("PUSTAKA_RANK_LIMIT", 5000, minimum=1)
 KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024
 # Complaints filed without an account, per client address and hour (pengaduan; docs/pengaduan.md).
 PENGADUAN_GUEST_PER_HOUR = env_int("PENGADUAN_GUEST_PER_HOUR", 5, minimum=1)
