@@ -1,7 +1,7 @@
 """The dashboard's live blocks, counted by the task worker and read back by the page (docs/scale.md).
 
-Counting participation over every reply grows with the data (7.5 s for one render at 1 M replies, over a
-minute at 10 M). `manage.py insight_segarkan` (cron, every 15 minutes, like `pengaduan_jadwal`) counts the
+Counting participation over every reply grows with the data (4 s for one render at 1 M replies, 16 s to over
+30 s at 10 M). `manage.py insight_segarkan` (cron, every 15 minutes, like `pengaduan_jadwal`) counts the
 blocks of each period with the very code the page would run and stores them as JSON; the page then reads one
 row. It uses a stored period only while it is fresh (`INSIGHT_FIGURES_MAX_AGE`) and counted for the same
 period start (the 30-day window moves at midnight, the year at New Year); otherwise it counts live, as before.
