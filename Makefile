@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev lint format chromium clean bench loadtest lighthouse scaletest
+.PHONY: run test install install-dev lint format chromium clean bench bench-scale loadtest lighthouse scaletest
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), f"Python 3.13 is required, found {sys.version.split()[0]}"'
@@ -80,6 +80,12 @@ clean:
 bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py
+
+# make bench-scale: the main pages on national-size data (docs/scale.md). FACTOR=1|10|100 measures that data
+# set, generating it first if needed (100×: 1 M users, 10 M replies, 500,000 documents, 1 M usulan, 1 M
+# complaints; about 10 minutes and 12 GB); without FACTOR, every data set generated so far.
+bench-scale: install
+	$(BIN)/python bench/scale.py $(if $(FACTOR),--factor $(FACTOR))
 
 # make loadtest: 50 signed-in citizens writing for 60 s, a PostgreSQL restart, a mail outage, backup and restore
 # (PostgreSQL on 127.0.0.1:5432; the restart needs pg_ctlcluster as root). Prints the figures; about 6 minutes.

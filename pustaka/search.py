@@ -11,6 +11,7 @@ computed in Python. Both are written by the same calls, in pustaka.indexing."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -27,11 +28,18 @@ PER_PAGE = 20
 COUNT_CAP = 500
 
 
+# A query found in more documents than settings.PUSTAKA_RANK_LIMIT is not ranked: ranking reads every matching
+# document's vector (3.3 s for a word in all of 500,000 documents, docs/scale.md). Its results come newest
+# first instead, which an index gives by reading only about one page of them; the page says so.
+NEWEST_FIRST = ("-year", "-created_at", "-pk")
+
+
 @dataclass
 class Results:
     page: Page
     searched_for: str  # the query as searched: the typed one, or its correction
     corrected: bool
+    too_common: bool = False  # found in more than PUSTAKA_RANK_LIMIT documents: newest first, not ranked
 
 
 def clean_query(raw: str | None) -> str:
@@ -66,10 +74,22 @@ def search(queryset, query: str):
 
 def results(documents, query: str, *, ordering: tuple[str, ...], number: int) -> Results:
     """One page of matching documents; when the typed query finds nothing, its typo correction's."""
-    page = results_page(search(documents, query).order_by(*ordering), number)
+    page, too_common = _ordered_page(documents, query, ordering, number)
     if query and page.paginator.count == 0 and (fixed := corrected(query)):
-        return Results(results_page(search(documents, fixed).order_by(*ordering), number), fixed, corrected=True)
-    return Results(page, query, corrected=False)
+        page, too_common = _ordered_page(documents, fixed, ordering, number)
+        return Results(page, fixed, corrected=True, too_common=too_common)
+    return Results(page, query, corrected=False, too_common=too_common)
+
+
+def _ordered_page(documents, query: str, ordering: tuple[str, ...], number: int) -> tuple[Page, bool]:
+    """The page in the order asked for; by relevance only while the query is found in at most
+    PUSTAKA_RANK_LIMIT documents (one query that stops at the first document past the limit)."""
+    matching = search(documents, query)
+    if query and "-rank" in ordering and is_postgres():
+        limit = settings.PUSTAKA_RANK_LIMIT
+        if matching.order_by().values_list("pk", flat=True)[limit : limit + 1]:
+            return results_page(matching.order_by(*NEWEST_FIRST), number), True
+    return results_page(matching.order_by(*ordering), number), False
 
 
 def results_page(ranked_documents, number: int) -> Page:

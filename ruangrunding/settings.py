@@ -225,6 +225,8 @@ STORAGES = {
 }
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 PUSTAKA_FILE_MAX_BYTES = env_int("PUSTAKA_FILE_MAX_MB", 50, minimum=1) * 1024 * 1024
+# A library search found in more documents than this is shown newest first instead of ranked (docs/scale.md).
+PUSTAKA_RANK_LIMIT = env_int("PUSTAKA_RANK_LIMIT", 5000, minimum=1)
 KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024
 # Complaints filed without an account, per client address and hour (pengaduan; docs/pengaduan.md).
 PENGADUAN_GUEST_PER_HOUR = env_int("PENGADUAN_GUEST_PER_HOUR", 5, minimum=1)
@@ -432,6 +434,9 @@ RPJPD_INLINE_THREAD_REPLIES = 5  # shown under each top-level reply; the rest be
 # Seconds an anonymous visitor's copy of a public page may be reused (0 turns it off). Signed-in users always
 # get a fresh page, so a citizen sees their own reply at once; visitors see it within this many seconds.
 VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 10, minimum=0)
+# The staff dashboard reads the figures `manage.py insight_segarkan` stored (cron, every 15 minutes) while they
+# are at most this many seconds old; older, or never stored, it counts them live (docs/scale.md).
+INSIGHT_FIGURES_MAX_AGE = env_int("INSIGHT_FIGURES_MAX_AGE", 1800, minimum=0)
 
 ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
 
