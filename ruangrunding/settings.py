@@ -80,9 +80,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages compressed by the app itself, whatever sits in front (static files come compressed from whitenoise,
-    # above, and never reach this). BREACH: Django pads compressed pages at random, CSRF tokens are masked.
-    "django.middleware.gzip.GZipMiddleware",
+    # Pages compressed by the app itself, whatever sits in front (ruangrunding.middleware).
+    "ruangrunding.middleware.TextGZipMiddleware",
     "ruangrunding.middleware.SaveDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

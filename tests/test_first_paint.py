@@ -165,6 +165,12 @@ def test_pages_are_compressed_by_the_app_itself(pages):
         assert response.headers["Content-Encoding"] == "gzip", name
         assert b"</html>" in gzip.decompress(response.content), name
         assert "Accept-Encoding" in response.headers["Vary"], name
+    # A download is compressed already (PDF): it goes out as it is.
+    download = pages.fetch(
+        reverse("pustaka:download", args=[pages.objects.file.pk]), False, HTTP_ACCEPT_ENCODING="gzip"
+    )
+    assert "Content-Encoding" not in download.headers
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
 def test_save_data_leaves_out_decorative_pictures_and_shows_photos_behind_a_link(client, objects, settings):  # noqa: F811
