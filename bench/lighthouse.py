@@ -41,6 +41,9 @@ PROFILES = {
     ],
 }
 RTT_MS = {"mobile": 150, "2G": 800}  # Lighthouse's default mobile profile simulates 150 ms
+# Each page is audited RUNS times and the median run (by LCP) reported: the simulation starts from a real trace,
+# whose CPU share varies with whatever else the machine is doing.
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 FCP_2G_MS = 2000
 LCP_2G_MS = 2500
 MAX_BYTES = 30_000
@@ -152,7 +155,8 @@ def main() -> int:
             for name, path in pages.items():
                 headers = {"Cookie": f"sessionid={prepared['session']}"} if name in prepared["signed_in"] else {}
                 print(f"  {profile}: {name} {path}", flush=True)
-                results[profile][name] = audit(BASE + path, flags, headers)
+                runs = sorted((audit(BASE + path, flags, headers) for _ in range(RUNS)), key=lambda s: s["lcp"])
+                results[profile][name] = runs[len(runs) // 2]  # the median run (by LCP), as Lighthouse advises
     finally:
         stop(gunicorn)
     passed = True
