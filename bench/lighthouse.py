@@ -67,6 +67,17 @@ def floor_ms(profile: str, document_bytes: int) -> float:
 
 
 def audit(url: str, flags: list[str], headers: dict[str, str]) -> dict:
+    """One Lighthouse run; a run Lighthouse could not score (on a busy machine it may miss a paint) is
+    repeated, twice at most."""
+    for _attempt in range(3):
+        result = lighthouse(url, flags, headers)
+        if all(result["categories"][name]["score"] is not None for name in CATEGORIES):
+            return scored(result)
+        print(f"    unscored run ({result.get('runtimeError', {}).get('code', '?')}), again", flush=True)
+    raise SystemExit(f"Lighthouse could not score {url} three times")
+
+
+def lighthouse(url: str, flags: list[str], headers: dict[str, str]) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         completed = subprocess.run(
@@ -89,7 +100,10 @@ def audit(url: str, flags: list[str], headers: dict[str, str]) -> dict:
         )
         if not report.exists():
             raise SystemExit(f"Lighthouse failed on {url}:\n{completed.stderr[-3000:]}")
-        result = json.loads(report.read_text())
+        return json.loads(report.read_text())
+
+
+def scored(result: dict) -> dict:
     audits = result["audits"]
     failing = [
         f"{item['id']} ({item.get('score')})"
