@@ -43,7 +43,7 @@ PROFILES = {
 RTT_MS = {"mobile": 150, "2G": 800}  # Lighthouse's default mobile profile simulates 150 ms
 # Each page is audited RUNS times and the median run (by LCP) reported: the simulation starts from a real trace,
 # whose CPU share varies with whatever else the machine is doing.
-RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "5"))
 FCP_2G_MS = 2000
 LCP_2G_MS = 2500
 MAX_BYTES = 30_000
