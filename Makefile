@@ -92,8 +92,8 @@ bench-scale: install
 loadtest: install
 	$(BIN)/python bench/loadtest.py
 
-# make lighthouse: Lighthouse (npm, pinned here, installed under var/) in mobile mode with Debian's Chromium on
-# home, a topic, the expert list and a library search; prints the four scores.
+# make lighthouse: Lighthouse (npm, pinned here, installed under var/) with Debian's Chromium on every page type,
+# in the default mobile profile and a 2G profile (bench/lighthouse.py); prints FCP, LCP, TBT, bytes and the scores.
 LIGHTHOUSE_VERSION := 13.5.0
 lighthouse: install chromium
 	@test -x var/lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-save --no-package-lock \

@@ -14,6 +14,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 
 from ruangrunding.db_routing import PIN_COOKIE
+from ruangrunding.middleware import wants_less_data
 
 # A visitor who just wrote (PIN_COOKIE, set with a read replica) gets a fresh page, as a signed-in one does.
 SKIP_COOKIES = ("sessionid", "messages", PIN_COOKIE)
@@ -25,7 +26,8 @@ def visitor_cache_key(request, allowed_parameters: set[str]) -> str | None:
     if any(name in request.COOKIES for name in SKIP_COOKIES) or not set(request.GET) <= allowed_parameters:
         return None
     partial = request.headers.get("RR-Partial") == "1"
-    return f"visitor-page:{partial}:{request.get_full_path()}"
+    # A page asked for with Save-Data: on differs (no decorative pictures): kept apart.
+    return f"visitor-page:{partial}:{wants_less_data(request)}:{request.get_full_path()}"
 
 
 def cache_for_visitors(*, query_parameters: set[str]):
