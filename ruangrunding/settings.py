@@ -192,6 +192,8 @@ STORAGES = {
 # that checks who is asking.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 PUSTAKA_FILE_MAX_BYTES = env_int("PUSTAKA_FILE_MAX_MB", 50, minimum=1) * 1024 * 1024
+# Seconds a worker may keep a search's ranked ids under the library's version (pustaka.search; 0: never).
+PUSTAKA_SEARCH_CACHE_SECONDS = env_int("PUSTAKA_SEARCH_CACHE_SECONDS", 600, minimum=0)
 KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024
 # Complaints filed without an account, per client address and hour (pengaduan; docs/pengaduan.md).
 PENGADUAN_GUEST_PER_HOUR = env_int("PENGADUAN_GUEST_PER_HOUR", 5, minimum=1)
