@@ -18,6 +18,7 @@ from threading import Lock
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.db.models import Case, ExpressionWrapper, F, FloatField, Value, When
@@ -117,6 +118,13 @@ def library_version() -> str | None:
     return version
 
 
+def forget_kept() -> None:
+    """Drop this worker's kept rankings and its reading of the version (the test suite, between tests)."""
+    with _kept_lock:
+        _kept.clear()
+    _version.update(value=None, checked_until=0.0)
+
+
 def _kept_or(version: str | None, key: tuple, compute):
     if version is None:
         return compute()
@@ -152,7 +160,8 @@ def results_page(ranked_documents, number: int, *, version: str | None = None) -
     Then the page's 20 documents are fetched. Past the end: the last page. With a library version, the ids
     may come from this worker's kept rankings (keyed by the ranking query's SQL and parameters)."""
     ids_query = ranked_documents.values_list("pk", flat=True)[: COUNT_CAP + 1]
-    ranked = _kept_or(version, ("ids", _sql_of(ids_query)), lambda: list(ids_query))
+    key = _sql_of(ids_query)
+    ranked = _kept_or(version if key else None, ("ids", key), lambda: list(ids_query))
     paginator = Paginator(ranked, PER_PAGE)
     paginator.capped = len(ranked) > COUNT_CAP
     paginator.count = min(len(ranked), COUNT_CAP)
@@ -164,8 +173,12 @@ def results_page(ranked_documents, number: int, *, version: str | None = None) -
     return Page([documents[pk] for pk in ids if pk in documents], number, paginator)  # deleted meanwhile: left out
 
 
-def _sql_of(queryset) -> tuple:
-    sql, params = queryset.query.sql_with_params()
+def _sql_of(queryset) -> tuple | None:
+    """The query's SQL and parameters, as the key of its kept result; None for a query that cannot match."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
     return sql, tuple(repr(param) for param in params)
 
 

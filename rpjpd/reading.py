@@ -41,7 +41,7 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
     roots = roots[:per_page]
     inline = list(
         Reply.objects.in_threads([root.pk for root in roots])
-        .with_author()
+        .for_reading()
         .annotate(
             rank=Window(RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()),
             thread_size=Window(Count("pk"), partition_by=[F("root_id")]),  # counted before the rank filter
@@ -68,7 +68,7 @@ def _roots_from(top_level, *, topic: Topic, number: int, order: str) -> list[Rep
     per_page = settings.RPJPD_REPLIES_PER_PAGE
     start = (number - 1) * per_page
     every_reply = Reply.objects.filter(topic=topic).order_by().values("topic").annotate(n=Count("pk")).values("n")
-    with_count = top_level.with_author().annotate(topic_reply_count=Subquery(every_reply))
+    with_count = top_level.for_reading().annotate(topic_reply_count=Subquery(every_reply))
     return list(with_count.order_by(*ORDERS[order])[start : start + per_page + 1])
 
 
