@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Count, F, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from rpjpd.models import Reply, Report, Topic
+from rpjpd.models import ReadReply, Reply, Report, Topic
 from rpjpd.threads import ShownReply, nest
 
 ORDERS = {"terbaru": ("-created_at", "-pk"), "terlama": ("created_at", "pk")}
@@ -39,7 +39,7 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
     has_next = len(roots) > per_page
     next_anchor = roots[per_page].anchor if has_next else ""
     roots = roots[:per_page]
-    inline = list(
+    inline = map_rows(
         Reply.objects.in_threads([root.pk for root in roots])
         .for_reading()
         .annotate(
@@ -62,14 +62,18 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
     )
 
 
-def _roots_from(top_level, *, topic: Topic, number: int, order: str) -> list[Reply]:
+def _roots_from(top_level, *, topic: Topic, number: int, order: str) -> list[ReadReply]:
     """The top-level replies of page `number`, and the first of the next page if there is one; each carries
     the topic's number of replies (`topic_reply_count`, counted once by the same query)."""
     per_page = settings.RPJPD_REPLIES_PER_PAGE
     start = (number - 1) * per_page
     every_reply = Reply.objects.filter(topic=topic).order_by().values("topic").annotate(n=Count("pk")).values("n")
     with_count = top_level.for_reading().annotate(topic_reply_count=Subquery(every_reply))
-    return list(with_count.order_by(*ORDERS[order])[start : start + per_page + 1])
+    return map_rows(with_count.order_by(*ORDERS[order])[start : start + per_page + 1])
+
+
+def map_rows(rows) -> list[ReadReply]:
+    return [ReadReply(row) for row in rows]
 
 
 def whole_thread(root: Reply) -> ShownReply:
