@@ -68,7 +68,7 @@ first_page = topic_reply_page(topic, number=1, order="terbaru")
 shown = [node.reply for root in first_page.threads for node in [root, *root.children]]
 shown = [reply for reply in shown if reply.status == Reply.Status.VISIBLE]
 Report.objects.bulk_create(  # one report each, two at most per reply: none is hidden by them
-    Report(reply=shown[n % len(shown)], reporter=readers[len(authors) + n], reason=Report.Reason.OFF_TOPIC)
+    Report(reply_id=shown[n % len(shown)].pk, reporter=readers[len(authors) + n], reason=Report.Reason.OFF_TOPIC)
     for n in range(REPORTERS)
 )
 authors_on_page = len({reply.author_id for reply in shown} & {reader.pk for reader in readers})
