@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev lint format chromium clean bench loadtest lighthouse scaletest
+.PHONY: run test install install-dev lint format chromium clean bench bench-scale loadtest lighthouse scaletest
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), f"Python 3.13 is required, found {sys.version.split()[0]}"'
@@ -45,7 +45,9 @@ test: install-dev chromium
 # make scaletest: the engines a larger deployment adds, each started by the tests themselves on a free loopback
 # port (docs/scale.md): PgBouncer in transaction mode in front of PostgreSQL (127.0.0.1:5432) — a part of the
 # suite (SCALETEST_SUITE=all: all of it but the browser tests), the task worker and parallel writers through
-# it — and a Redis of its own for the cache, rate-limit counters and sessions. About 4 minutes.
+# it —, a Redis of its own for the cache, rate-limit counters and sessions, a PostgreSQL primary with a
+# streaming replica of its own (initdb, pg_basebackup -R; the server programs from /usr/lib/postgresql/<v>/bin),
+# and moto's S3 server (requirements-dev.txt) for private and public buckets. About 5 to 8 minutes.
 scaletest: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ruangrunding
 scaletest: install-dev
 	@for program in pgbouncer redis-server psql; do \
@@ -78,6 +80,12 @@ clean:
 bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py
+
+# make bench-scale: the main pages on national-size data (docs/scale.md). FACTOR=1|10|100 measures that data
+# set, generating it first if needed (100×: 1 M users, 10 M replies, 500,000 documents, 1 M usulan, 1 M
+# complaints; about 10 minutes and 12 GB); without FACTOR, every data set generated so far.
+bench-scale: install
+	$(BIN)/python bench/scale.py $(if $(FACTOR),--factor $(FACTOR))
 
 # make loadtest: 50 signed-in citizens writing for 60 s, a PostgreSQL restart, a mail outage, backup and restore
 # (PostgreSQL on 127.0.0.1:5432; the restart needs pg_ctlcluster as root). Prints the figures; about 6 minutes.

@@ -6,6 +6,8 @@ from insight.periods import Period
 
 
 def blocks(period: Period) -> list[Block]:
+    """Every block counted live. The page and the export read the worker's stored count of the live blocks
+    when it is fresh (insight/stored.py), which holds exactly these figures."""
     return [
         participation.block(period),
         reach.block(period),

@@ -35,3 +35,23 @@ class ReachSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} (data < {self.data_until:%Y-%m-%d})"
+
+
+class StoredFigures(models.Model):
+    """The live blocks of one period (participation, consultations, events, library) as the task worker last
+    counted them (`manage.py insight_segarkan`, every 15 minutes). At national size counting them takes
+    seconds to minutes (GROUP BYs over every reply); reading them back is one row. Reach is not here: it has
+    its own frozen monthly snapshot above. See insight/stored.py and docs/scale.md."""
+
+    period = models.CharField(_("periode"), max_length=12, unique=True)
+    period_start = models.DateTimeField(_("awal periode"), null=True)  # None: all time
+    computed_at = models.DateTimeField(_("dihitung pada"))
+    seconds = models.FloatField(_("lama penghitungan (detik)"))
+    blocks = models.JSONField(_("blok"))
+
+    class Meta:
+        verbose_name = _("angka dasbor tersimpan")
+        verbose_name_plural = _("angka dasbor tersimpan")
+
+    def __str__(self) -> str:
+        return f"{self.period} @ {self.computed_at:%Y-%m-%d %H:%M}"

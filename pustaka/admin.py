@@ -10,6 +10,7 @@ from pustaka.search import library_changed
 from pustaka.tasks import refresh_lexicon
 from pustaka.uploads import check_library_file
 from ruangrunding.images import cleaned_image
+from ruangrunding.widgets import PrivateFileInput
 
 
 @admin.register(Category)
@@ -39,6 +40,7 @@ class DocumentFileForm(forms.ModelForm):
     class Meta:
         model = DocumentFile
         fields = ["file", "order"]
+        widgets = {"file": PrivateFileInput}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

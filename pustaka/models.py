@@ -117,6 +117,9 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-year", "-created_at"]
+        # Newest first, read in index order: a search whose words are in most documents stops after one page
+        # instead of sorting every match (pustaka/search.py NEWEST_FIRST).
+        indexes = [models.Index(fields=["-year", "-created_at", "-id"], name="pustaka_document_newest")]
         verbose_name = _("dokumen")
         verbose_name_plural = _("dokumen")
 

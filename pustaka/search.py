@@ -34,11 +34,18 @@ PER_PAGE = 20
 COUNT_CAP = 500
 
 
+# A query found in more documents than settings.PUSTAKA_RANK_LIMIT is not ranked: ranking reads every matching
+# document's vector (3.3 s for a word in all of 500,000 documents, docs/scale.md). Its results come newest
+# first instead, which an index gives by reading only about one page of them; the page says so.
+NEWEST_FIRST = ("-year", "-created_at", "-pk")
+
+
 @dataclass
 class Results:
     page: Page
     searched_for: str  # the query as searched: the typed one, or its correction
     corrected: bool
+    too_common: bool = False  # found in more than PUSTAKA_RANK_LIMIT documents: newest first, not ranked
 
 
 def clean_query(raw: str | None) -> str:
@@ -146,11 +153,27 @@ def _kept_or(version: str | None, key: tuple, compute):
 def results(documents, query: str, *, ordering: tuple[str, ...], number: int) -> Results:
     """One page of matching documents; when the typed query finds nothing, its typo correction's."""
     version = library_version() if "-download_count" not in ordering else None  # downloads change it anyway
-    page = results_page(search(documents, query).order_by(*ordering), number, version=version)
+    page, too_common = _ordered_page(documents, query, ordering, number, version=version)
     if query and page.paginator.count == 0 and (fixed := _kept_or(version, ("typo", query), lambda: corrected(query))):
-        fixed_page = results_page(search(documents, fixed).order_by(*ordering), number, version=version)
-        return Results(fixed_page, fixed, corrected=True)
-    return Results(page, query, corrected=False)
+        page, too_common = _ordered_page(documents, fixed, ordering, number, version=version)
+        return Results(page, fixed, corrected=True, too_common=too_common)
+    return Results(page, query, corrected=False, too_common=too_common)
+
+
+def _ordered_page(
+    documents, query: str, ordering: tuple[str, ...], number: int, *, version: str | None = None
+) -> tuple[Page, bool]:
+    """The page in the order asked for; by relevance only while the query is found in at most
+    PUSTAKA_RANK_LIMIT documents (one query that stops at the first document past the limit; its answer is
+    kept like a ranking)."""
+    matching = search(documents, query)
+    if query and "-rank" in ordering and is_postgres():
+        limit = settings.PUSTAKA_RANK_LIMIT
+        probe = matching.order_by().values_list("pk", flat=True)[limit : limit + 1]
+        key = _sql_of(probe)
+        if _kept_or(version if key else None, ("beyond-limit", key), lambda: bool(probe)):
+            return results_page(matching.order_by(*NEWEST_FIRST), number, version=version), True
+    return results_page(matching.order_by(*ordering), number, version=version), False
 
 
 def results_page(ranked_documents, number: int, *, version: str | None = None) -> Page:

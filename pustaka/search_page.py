@@ -4,6 +4,7 @@ that found nothing (services.unfound_search_record) when `found_nothing` says so
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Page
 from django.http import QueryDict
 from django.utils.safestring import SafeString
@@ -48,6 +49,13 @@ class SearchPage:
         if found.corrected:
             instead = _("Tidak ada hasil untuk “%(typed)s”. Menampilkan hasil untuk “%(fixed)s”.")
             notices.append(instead % {"typed": query, "fixed": found.searched_for})
+        if found.too_common:
+            common = _(
+                "“%(query)s” ada di lebih dari %(limit)s dokumen, terlalu umum untuk diurutkan menurut kecocokan: "
+                "hasilnya diurutkan dari yang terbaru. Tambahkan kata kunci atau pilih saringan untuk mempersempit."
+            )
+            limit = f"{settings.PUSTAKA_RANK_LIMIT:,}".replace(",", ".")
+            notices.append(common % {"query": found.searched_for, "limit": limit})
         if number > found.page.number:
             notices.append(_("Halaman %(asked)s tidak ada; ini halaman terakhir.") % {"asked": number})
         rows = list(found.page.object_list)

@@ -3,7 +3,8 @@
 Most people reading a consultation are not signed in, and for them a topic page is the same for everyone.
 Keeping that page for a few seconds (VISITOR_PAGE_CACHE_SECONDS) in each worker's memory lets one server
 answer a crowd arriving from a WhatsApp link without touching the database. Signed-in users, anyone with a
-pending message, unknown query parameters and responses carrying a cookie or a CSRF token are never cached.
+pending message or a write of the last few seconds, unknown query parameters and responses carrying a cookie
+or a CSRF token are never cached.
 """
 
 from functools import wraps
@@ -12,7 +13,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 
-SKIP_COOKIES = ("sessionid", "messages")
+from ruangrunding.db_routing import PIN_COOKIE
+
+# A visitor who just wrote (PIN_COOKIE, set with a read replica) gets a fresh page, as a signed-in one does.
+SKIP_COOKIES = ("sessionid", "messages", PIN_COOKIE)
 
 
 def visitor_cache_key(request, allowed_parameters: set[str]) -> str | None:

@@ -5,6 +5,7 @@ are set, and every security setting below is on.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -130,7 +131,38 @@ DATABASES = {
         disable_server_side_cursors=DATABASE_POOLER == "transaction",
     )
 }
+# DATABASE_REPLICA_URL: a PostgreSQL streaming replica of the primary (docs/scale.md "Read replica"). The plain
+# reads of web requests go there (ruangrunding.db_routing); writes, transactions, the task worker and commands
+# stay on the primary, and so does a browser that wrote in the last DATABASE_READ_YOUR_WRITES_SECONDS. A replica
+# that does not answer, or is more than DATABASE_REPLICA_MAX_LAG_SECONDS behind, is not read from.
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_int("DATABASE_REPLICA_MAX_LAG_SECONDS", 5, minimum=0)
+DATABASE_READ_YOUR_WRITES_SECONDS = env_int("DATABASE_READ_YOUR_WRITES_SECONDS", 10, minimum=1)
+DATABASE_ROUTERS: list[str] = []
+if _replica_url := env_str("DATABASE_REPLICA_URL"):
+    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs PostgreSQL in DATABASE_URL too")
+    _replica = dj_database_url.parse(
+        _replica_url,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+        disable_server_side_cursors=DATABASE_POOLER == "transaction",
+    )
+    if not _replica["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must be a postgres:// URL")
+    # A replica that stops answering costs one request at most this long every few seconds (then the primary).
+    _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # Django's test runner creates no test database on the (read-only) replica: the alias mirrors the default.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["ruangrunding.db_routing.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+if DATABASE_ROUTERS:
+    # Before the session middleware: loading the session is a read like any other (ruangrunding.db_routing).
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "ruangrunding.db_routing.ReadRoutingMiddleware",
+    )
 
 # Cache: in the database by default, so allauth's rate limits hold across all gunicorn workers and servers.
 CACHES = {
@@ -182,18 +214,21 @@ MEDIA_URL = env_str("MEDIA_URL") or "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Private uploads (consultation attachments, library files, complaint attachments, recap imports): never
+    # under MEDIA_ROOT, never given a public URL; served by views that check who is asking (ruangrunding.storage).
+    "private": {"BACKEND": "ruangrunding.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Private uploads (consultation attachments): never under MEDIA_ROOT, never given a URL; served by a view
-# that checks who is asking.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 PUSTAKA_FILE_MAX_BYTES = env_int("PUSTAKA_FILE_MAX_MB", 50, minimum=1) * 1024 * 1024
 # Seconds a worker may keep a search's ranked ids under the library's version (pustaka.search; 0: never).
 PUSTAKA_SEARCH_CACHE_SECONDS = env_int("PUSTAKA_SEARCH_CACHE_SECONDS", 600, minimum=0)
+# A library search found in more documents than this is shown newest first instead of ranked (docs/scale.md).
+PUSTAKA_RANK_LIMIT = env_int("PUSTAKA_RANK_LIMIT", 5000, minimum=1)
 KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024
 # Complaints filed without an account, per client address and hour (pengaduan; docs/pengaduan.md).
 PENGADUAN_GUEST_PER_HOUR = env_int("PENGADUAN_GUEST_PER_HOUR", 5, minimum=1)
@@ -207,23 +242,74 @@ KONSULTASI_NEW_PER_HOUR = env_int("KONSULTASI_NEW_PER_HOUR", 5, minimum=1)
 KONSULTASI_NEW_PER_DAY = env_int("KONSULTASI_NEW_PER_DAY", 10, minimum=1)
 KONSULTASI_MESSAGES_PER_HOUR = env_int("KONSULTASI_MESSAGES_PER_HOUR", 20, minimum=1)
 KONSULTASI_MESSAGES_PER_DAY = env_int("KONSULTASI_MESSAGES_PER_DAY", 60, minimum=1)
-if env_str("MEDIA_S3_BUCKET"):
-    # Scale-out: uploads on S3-compatible object storage (requirements-s3.txt), private, served via signed URLs.
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env_str("MEDIA_S3_BUCKET"),
-            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
-            "region_name": env_str("MEDIA_S3_REGION") or None,
-            "access_key": env_str("MEDIA_S3_ACCESS_KEY") or None,
-            "secret_key": env_str("MEDIA_S3_SECRET_KEY") or None,
-            "default_acl": None,
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Scale-out: uploads on S3-compatible object storage (MinIO or a cloud bucket; docs/scale.md). Two buckets,
+# never one: public images (expert photos, covers, logos) in MEDIA_S3_BUCKET, readable by anyone through its
+# bucket policy; private files in PRIVATE_S3_BUCKET, which answers only signed requests.
+for _renamed in ("ENDPOINT_URL", "REGION", "ACCESS_KEY", "SECRET_KEY"):
+    if env_str(f"MEDIA_S3_{_renamed}"):
+        raise ImproperlyConfigured(f"MEDIA_S3_{_renamed} is now shared by both buckets: see S3_* in docs/deploy.md")
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET") or ""
+PRIVATE_S3_BUCKET = env_str("PRIVATE_S3_BUCKET") or ""
+if MEDIA_S3_BUCKET and MEDIA_S3_BUCKET == PRIVATE_S3_BUCKET:
+    raise ImproperlyConfigured("MEDIA_S3_BUCKET is public: PRIVATE_S3_BUCKET must be another bucket")
+S3_ADDRESSING_STYLE = env_str("S3_ADDRESSING_STYLE") or "auto"
+if S3_ADDRESSING_STYLE not in {"auto", "path", "virtual"}:
+    raise ImproperlyConfigured(f"S3_ADDRESSING_STYLE={S3_ADDRESSING_STYLE!r}: use auto, path or virtual")
+# How private files reach the browser: "stream" through the app server (the default; works on disk and S3), or
+# "signed": after the access check, a redirect to a signed URL of the private bucket that lives this long.
+PRIVATE_FILES_SERVE = env_str("PRIVATE_FILES_SERVE") or "stream"
+if PRIVATE_FILES_SERVE not in {"stream", "signed"}:
+    raise ImproperlyConfigured(f"PRIVATE_FILES_SERVE={PRIVATE_FILES_SERVE!r}: use stream or signed")
+if PRIVATE_FILES_SERVE == "signed" and not PRIVATE_S3_BUCKET:
+    raise ImproperlyConfigured("PRIVATE_FILES_SERVE=signed needs PRIVATE_S3_BUCKET (files on disk have no URL)")
+PRIVATE_FILES_URL_SECONDS = env_int("PRIVATE_FILES_URL_SECONDS", 60, minimum=1)
+
+
+def s3_storage(bucket: str, *, private: bool) -> dict:
+    """STORAGES entry for one bucket (django-storages' S3Storage, with a random suffix on every new name so two
+    uploads never meet under one; ruangrunding.s3). ACLs are left to the bucket (new cloud buckets refuse them)."""
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+        "region_name": env_str("S3_REGION") or None,
+        # Empty: boto3's own chain (AWS_* variables, an instance role).
+        "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": None if S3_ADDRESSING_STYLE == "auto" else S3_ADDRESSING_STYLE,
+        "signature_version": "s3v4",
+        "default_acl": None,
+        "file_overwrite": False,
+        # A file read through the app (private files streamed, a PDF's text, a recap import) spools to a
+        # temporary file past this size instead of sitting whole in memory.
+        "max_memory_size": FILE_UPLOAD_MAX_MEMORY_SIZE,
+        "querystring_auth": private,
+    }
+    if private:
+        options["querystring_expire"] = PRIVATE_FILES_URL_SECONDS
+        options["object_parameters"] = {"CacheControl": "private, no-store"}
+    elif env_str("MEDIA_S3_CUSTOM_DOMAIN"):
+        options["custom_domain"] = env_str("MEDIA_S3_CUSTOM_DOMAIN")  # a CDN in front of the public bucket
+    return {"BACKEND": "ruangrunding.s3.UniqueNameS3Storage", "OPTIONS": options}
+
+
+def s3_public_origins(options: dict) -> list[str]:
+    """Where the public bucket's URLs point, for the CSP's img-src: its own domain, or the store's address with
+    the bucket in the path or in the host name (which one depends on the store and S3_ADDRESSING_STYLE)."""
+    if options.get("custom_domain"):
+        return [f"https://{options['custom_domain']}"]
+    endpoint = options["endpoint_url"] or f"https://s3.{options['region_name'] or 'us-east-1'}.amazonaws.com"
+    parts, bucket = urlsplit(endpoint), options["bucket_name"]
+    origins = [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    return origins if options["endpoint_url"] else [*origins, f"https://{bucket}.s3.amazonaws.com"]
+
+
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = s3_storage(MEDIA_S3_BUCKET, private=False)
+if PRIVATE_S3_BUCKET:
+    STORAGES["private"] = s3_storage(PRIVATE_S3_BUCKET, private=True)
 
 # E-mail: every message is queued as a task and delivered by the worker (`manage.py db_worker`) through the
 # "delivery" mailer, so a slow or failing mail server never slows or fails the page that sent it.
@@ -305,6 +391,8 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
 }
+if MEDIA_S3_BUCKET:  # images of the public bucket come from its address, not ours
+    SECURE_CSP["img-src"] += s3_public_origins(STORAGES["default"]["OPTIONS"])
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -348,6 +436,9 @@ RPJPD_INLINE_THREAD_REPLIES = 5  # shown under each top-level reply; the rest be
 # Seconds an anonymous visitor's copy of a public page may be reused (0 turns it off). Signed-in users always
 # get a fresh page, so a citizen sees their own reply at once; visitors see it within this many seconds.
 VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 10, minimum=0)
+# The staff dashboard reads the figures `manage.py insight_segarkan` stored (cron, every 15 minutes) while they
+# are at most this many seconds old; older, or never stored, it counts them live (docs/scale.md).
+INSIGHT_FIGURES_MAX_AGE = env_int("INSIGHT_FIGURES_MAX_AGE", 1800, minimum=0)
 
 ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
 

@@ -10,6 +10,7 @@ option groups, the selected option, the widget's attributes — straight from th
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 
 class PlainSelect(forms.Select):
@@ -30,3 +31,18 @@ class PlainSelect(forms.Select):
             groups.append((rendered,))
         attributes = {"name": widget["name"], **widget["attrs"]}
         return format_html("<select{}>{}</select>", flatatt(attributes), format_html_join("", "{}", groups))
+
+
+class PrivateFileInput(forms.FileInput):
+    """The input of a private file (library files in the admin): names the stored file without a link. A private
+    file has no URL on disk, and on a private bucket its URL is a signed one that would skip the access-checked
+    view serving it (and its download count); Django's own file input would ask for that URL."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = super().render(name, value, attrs, renderer)
+        stored = getattr(value, "name", "") or ""
+        if not stored:
+            return field
+        return format_html(
+            '<p class="file-upload">{}: {}</p>{}', _("Berkas tersimpan"), stored.rsplit("/", 1)[-1], field
+        )

@@ -21,12 +21,12 @@ def pytest_addoption(parser):
     parser.addoption(
         "--scale",
         action="store_true",
-        help="also run tests/scale (make scaletest): they start their own PgBouncer and Redis",
+        help="also run tests/scale (make scaletest): they start their own PgBouncer, Redis, replica and S3 server",
     )
 
 
 def pytest_collection_modifyitems(config, items):
-    # tests/scale start PgBouncer and Redis servers of their own: only `make scaletest` (pytest --scale) runs
+    # tests/scale start PgBouncer, Redis and S3 servers of their own: only `make scaletest` (pytest --scale) runs
     # them; `make test` leaves them out (shown as deselected, not skipped).
     if config.getoption("--scale"):
         return

@@ -9,6 +9,11 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# The suite runs on one database: a DATABASE_REPLICA_URL in the environment is left out (a request's reads
+# would go to a second connection that tests may not use). The router's rules are tested without it
+# (tests/test_db_routing.py); the servers `make scaletest` starts against a real replica ask for it.
+if os.environ.get("SCALETEST_REPLICA") != "1":
+    os.environ.pop("DATABASE_REPLICA_URL", None)
 
 from ruangrunding.settings import *  # noqa: F403
 

@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "ruangrunding.settings",
 }
 CLEARED = ["SECURE_SSL_REDIRECT", "TASKS_BACKEND", "EMAIL_DELIVERY_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE"]
+CLEARED += ["MEDIA_S3_BUCKET", "PRIVATE_S3_BUCKET", "PRIVATE_FILES_SERVE", "S3_ENDPOINT_URL"]  # set by scaletest
 
 
 def run_in_production(code: str, **overrides) -> subprocess.CompletedProcess:
@@ -174,17 +175,74 @@ def test_unknown_cache_scheme_is_refused():
         env.cache_from_url("memcached://127.0.0.1")
 
 
-def test_media_moves_to_object_storage_when_a_bucket_is_configured():
-    result = run_in_production(
-        "import json; from django.conf import settings; print(json.dumps(settings.STORAGES['default']))",
-        MEDIA_S3_BUCKET="ruangrunding-media",
-        MEDIA_S3_ENDPOINT_URL="https://s3.contoh.go.id",
-    )
+STORAGES_JSON = "import json; from django.conf import settings; print(json.dumps(settings.STORAGES))"
+S3_SERVER = {"S3_ENDPOINT_URL": "https://s3.contoh.go.id", "S3_REGION": "id-east-1"}
+
+
+def storages_in_production(**overrides) -> dict:
+    result = run_in_production(STORAGES_JSON, **S3_SERVER, **overrides)
     assert result.returncode == 0, result.stderr
-    storage = json.loads(result.stdout.strip().splitlines()[-1])
-    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
-    assert storage["OPTIONS"]["bucket_name"] == "ruangrunding-media"
-    assert storage["OPTIONS"]["querystring_auth"] is True
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_without_buckets_every_file_stays_on_disk():
+    storages = storages_in_production()
+    assert storages["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert storages["private"]["BACKEND"] == "ruangrunding.storage.PrivateFileSystemStorage"
+
+
+def test_public_media_go_to_a_public_bucket_with_plain_urls():
+    public = storages_in_production(MEDIA_S3_BUCKET="ruangrunding-media")["default"]
+    assert public["BACKEND"] == "ruangrunding.s3.UniqueNameS3Storage"
+    assert public["OPTIONS"]["bucket_name"] == "ruangrunding-media"
+    assert public["OPTIONS"]["endpoint_url"] == "https://s3.contoh.go.id"
+    assert public["OPTIONS"]["querystring_auth"] is False
+    assert public["OPTIONS"]["file_overwrite"] is False
+
+
+@pytest.mark.parametrize(
+    ("overrides", "origin"),
+    [
+        ({}, "https://s3.contoh.go.id"),
+        ({"MEDIA_S3_CUSTOM_DOMAIN": "media.contoh.go.id"}, "https://media.contoh.go.id"),
+    ],
+)
+def test_the_public_buckets_images_are_allowed_by_the_csp(overrides, origin):
+    code = "from django.conf import settings; print(' '.join(settings.SECURE_CSP['img-src']))"
+    result = run_in_production(code, **S3_SERVER, MEDIA_S3_BUCKET="ruangrunding-media", **overrides)
+    assert result.returncode == 0, result.stderr
+    assert origin in result.stdout.split()
+
+
+def test_private_files_go_to_a_private_bucket_with_signed_urls_of_a_minute():
+    storages = storages_in_production(PRIVATE_S3_BUCKET="ruangrunding-privat")
+    private = storages["private"]["OPTIONS"]
+    assert storages["private"]["BACKEND"] == "ruangrunding.s3.UniqueNameS3Storage"
+    assert storages["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert (private["bucket_name"], private["querystring_auth"], private["querystring_expire"]) == (
+        "ruangrunding-privat",
+        True,
+        60,
+    )
+    assert private["signature_version"] == "s3v4" and private["file_overwrite"] is False
+    assert private["object_parameters"] == {"CacheControl": "private, no-store"}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"MEDIA_S3_BUCKET": "satu", "PRIVATE_S3_BUCKET": "satu"}, "must be another bucket"),
+        ({"PRIVATE_FILES_SERVE": "signed"}, "needs PRIVATE_S3_BUCKET"),
+        ({"PRIVATE_FILES_SERVE": "redirect", "PRIVATE_S3_BUCKET": "privat"}, "use stream or signed"),
+        ({"MEDIA_S3_ENDPOINT_URL": "https://s3.contoh.go.id"}, "shared by both buckets"),
+        ({"S3_ADDRESSING_STYLE": "dns"}, "use auto, path or virtual"),
+        ({"PRIVATE_FILES_URL_SECONDS": "0", "PRIVATE_S3_BUCKET": "privat"}, "at least 1"),
+    ],
+)
+def test_object_storage_settings_that_would_expose_or_break_files_are_refused(overrides, message):
+    result = run_in_production(STORAGES_JSON, **overrides)
+    assert result.returncode != 0
+    assert message in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,16 @@ def test_staff_upload_a_document_with_a_pdf_whose_text_is_extracted(
     assert "Selesai" in page
 
 
+def test_a_documents_page_names_its_stored_files_without_a_link_to_them(admin, make_document):
+    document = make_document("Perda Irigasi", pdf_lines=["Pasal 1: irigasi."])
+    stored = document.files.get().file.name
+    response = admin.get(reverse("admin:pustaka_document_change", args=[document.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"Berkas tersimpan: {stored.rsplit('/', 1)[-1]}" in page
+    assert stored not in page and "X-Amz-Signature" not in page  # no storage address, nor a signed URL
+
+
 def test_office_files_are_accepted_without_extraction(admin, vocab):
     upload = SimpleUploadedFile("lampiran.docx", docx_bytes())
     admin.post(reverse("admin:pustaka_document_add"), form_data(vocab, **{"files-0-file": upload}))

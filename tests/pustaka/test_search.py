@@ -235,3 +235,20 @@ def test_a_revoked_regulation_ranks_below_the_one_in_force(client, make_document
     Document.objects.filter(pk=old.pk).update(status=Document.Status.REVOKED, status_changed_by=new)
     assert rank_of_old() == pytest.approx(in_force / 2)  # counts half as relevant, on both databases
     assert titles(client, q="pembangunan jangka panjang") == [new.title, old.title]
+
+
+def test_a_word_in_more_documents_than_the_rank_limit_comes_newest_first_and_says_so(client, make_document, settings):
+    # Ranked, the title match comes first; too common to rank, the newest comes first and the page says why.
+    make_document("Irigasi Desa", year=2019, abstract="Saluran irigasi.")
+    make_document("Anggaran Desa", year=2024, abstract="Termasuk saluran irigasi.")
+    make_document("Waduk Hulu", year=2022, abstract="Air baku untuk irigasi.")
+    settings.PUSTAKA_RANK_LIMIT = 3
+    assert titles(client, q="irigasi")[0] == "Irigasi Desa"
+    assert "terlalu umum" not in client.get(reverse("pustaka:index"), {"q": "irigasi"}).content.decode()
+    settings.PUSTAKA_RANK_LIMIT = 2
+    assert titles(client, q="irigasi") == ["Anggaran Desa", "Waduk Hulu", "Irigasi Desa"]
+    html = client.get(reverse("pustaka:index"), {"q": "irigasi"}).content.decode()
+    assert "“irigasi” ada di lebih dari 2 dokumen, terlalu umum untuk diurutkan menurut kecocokan" in html
+    # another order asked for is kept as it is, and the typo correction goes through the same limit
+    assert titles(client, q="irigasi", urut="judul") == ["Anggaran Desa", "Irigasi Desa", "Waduk Hulu"]
+    assert titles(client, q="irrigasi") == ["Anggaran Desa", "Waduk Hulu", "Irigasi Desa"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.scale.servers import PgBouncer, RedisServer
+from tests.scale.servers import PgBouncer, RedisServer, StreamingReplica
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +46,16 @@ def redis_server(tmp_path_factory):
 def empty_redis(redis_server):
     redis_server.client().flushall()
     return redis_server
+
+
+@pytest.fixture(scope="module")
+def streaming_replica():
+    """A PostgreSQL primary and its streaming replica of the test's own (tests.scale.servers.StreamingReplica)."""
+    # Under /tmp itself: as root the clusters run as postgres, who must reach their folder.
+    pair = StreamingReplica(Path(tempfile.mkdtemp(prefix="ruangrunding-replica-")))
+    try:
+        pair.start()
+        yield pair
+    finally:
+        pair.stop()
+        shutil.rmtree(pair.directory, ignore_errors=True)

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from konsultasi.models import Consultation, Message
+from ruangrunding.storage import signs_urls
 from tests.helpers import client_for
 from tests.konsultasi import files
 
@@ -49,9 +50,14 @@ def test_path_in_a_file_name_never_reaches_the_disk(citizen, expert, settings):
     assert client_for(citizen).post(url, form).status_code == 302
     message = Message.objects.get()
     assert "/" not in message.attachment_name and ".." not in message.attachment_name
-    (stored,) = stored_files(settings.PRIVATE_MEDIA_ROOT)
-    assert stored.resolve().is_relative_to(settings.PRIVATE_MEDIA_ROOT.resolve())
-    assert "jahat" not in stored.name and "cron" not in str(stored)
+    # The stored name is ours alone, in the consultation's folder of the private storage (disk or bucket).
+    name = message.attachment.name
+    assert message.attachment.storage.exists(name)
+    assert name.startswith(f"konsultasi/{message.consultation_id}/") and ".." not in name.split("/")
+    assert "jahat" not in name and "cron" not in name
+    if not signs_urls(message.attachment.storage):
+        (stored,) = stored_files(settings.PRIVATE_MEDIA_ROOT)
+        assert stored.resolve().is_relative_to(settings.PRIVATE_MEDIA_ROOT.resolve())
 
 
 # --- Decompression bombs: a small upload that would inflate to gigabytes is refused without inflating it.
