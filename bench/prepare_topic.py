@@ -1,9 +1,12 @@
-"""Load the benchmark's data: a published topic with 2,000 replies in a random tree, a library of 10,000
+"""Load the benchmark's data: a published topic with 2,000 replies in a random tree, 200 signed-in readers (the
+60 authors of those replies and 140 others, 50 of whom reported a reply on the first page), a library of 10,000
 documents, a citizen with 200 consultations, 100,000 complaints with a complaint handler, 100,000 Musrenbang
 usulan over Kukar's 237 desa, an event with 5,000 applicants, and a staff member for the dashboard and the
-event's selection page. Prints one JSON line with the signed-in sessions and the pages' URLs."""
+event's selection page. Prints one JSON line with the signed-in sessions, the pages' URLs and the 200 search
+queries (common words, rare words and typos)."""
 
 import json
+import random
 from datetime import timedelta
 
 import django
@@ -23,9 +26,10 @@ from konsultasi.models import Consultation, Expert, Message  # noqa: E402
 from musrenbang.demo import generate_usulan  # noqa: E402
 from musrenbang.models import Usulan  # noqa: E402
 from pengaduan.demo import generate_complaints  # noqa: E402
-from pustaka.demo import generate_documents  # noqa: E402
+from pustaka.demo import TOPICS, VERBS, generate_documents  # noqa: E402
 from rpjpd.demo import generate_reply_tree  # noqa: E402
-from rpjpd.models import Section, Topic  # noqa: E402
+from rpjpd.models import Reply, Report, Section, Topic  # noqa: E402
+from rpjpd.reading import topic_reply_page  # noqa: E402
 
 REPLIES = 2000
 CONSULTATIONS = 200
@@ -33,6 +37,15 @@ COMPLAINTS = 100_000
 APPLICANTS = 5000
 USULAN = 100_000
 USULAN_YEAR = timezone.localdate().year + 1
+READERS = 200
+REPORTERS = 50
+SEARCHES = {"common": 90, "rare": 30, "typo": 80}
+# Words a citizen may look for that the generated library does not use (or uses in a handful of documents).
+RARE = [
+    *("gambut", "kebakaran", "pencegahan", "termasuk", "jembatan", "puskesmas", "posyandu", "beasiswa", "nelayan"),
+    *("pupuk", "kakao", "karet", "lada", "gempa", "longsor", "abrasi", "mangrove", "pesut", "bekantan", "erau"),
+    *("tenun", "sarung", "madu", "rotan", "kopi", "jagung", "kedelai", "ternak", "sapi", "pelabuhan", "bandara"),
+]
 
 authors = [
     User.objects.get_or_create(username=f"bench{n}", defaults={"display_name": f"Warga Uji {n}"})[0] for n in range(60)
@@ -46,6 +59,19 @@ topic = Topic.objects.create(
     status=Topic.Status.PUBLISHED,
 )
 generate_reply_tree(topic=topic, count=REPLIES, authors=authors)
+# The signed-in readers: every author of the replies (most have replies on the first page) and 140 others.
+readers = authors + [
+    User.objects.create_user(f"benchpembaca{n}", password=None, display_name=f"Pembaca Uji {n}")
+    for n in range(READERS - len(authors))
+]
+first_page = topic_reply_page(topic, number=1, order="terbaru")
+shown = [node.reply for root in first_page.threads for node in [root, *root.children]]
+shown = [reply for reply in shown if reply.status == Reply.Status.VISIBLE]
+Report.objects.bulk_create(  # one report each, two at most per reply: none is hidden by them
+    Report(reply_id=shown[n % len(shown)].pk, reporter=readers[len(authors) + n], reason=Report.Reason.OFF_TOPIC)
+    for n in range(REPORTERS)
+)
+authors_on_page = len({reply.author_id for reply in shown} & {reader.pk for reader in readers})
 generate_documents(10_000)
 
 experts = []
@@ -100,6 +126,26 @@ with connection.cursor() as cursor:
     cursor.execute("ANALYZE")
 
 
+def search_queries() -> list[str]:
+    """Common words and phrases of the generated library, rare or absent words, and typos of common words."""
+    rng = random.Random(16)  # noqa: S311 — benchmark data, not security
+    words = sorted({w for text in [*TOPICS, *VERBS] for w in text.lower().split() if len(w) > 3})
+    phrases = [*words, *(t for t in TOPICS if " " in t), "pemerintah desa", "layanan warga", "perangkat daerah"]
+    phrases += [f"{verb.lower()} {topic}" for verb in VERBS for topic in TOPICS]
+    common = phrases[: SEARCHES["common"]]
+    typos = []
+    while len(typos) < SEARCHES["typo"]:
+        word = rng.choice(words)
+        at = rng.randrange(1, len(word) - 1)
+        doubled, dropped = word[:at] + word[at] + word[at:], word[:at] + word[at + 1 :]
+        swapped = word[: at - 1] + word[at] + word[at - 1] + word[at + 1 :]
+        typo = rng.choice([doubled, dropped, swapped])
+        if typo != word and typo not in typos:
+            typos.append(typo)
+    rare = (RARE + [f"{a} {b}" for a in RARE[:4] for b in RARE[4:]])[: SEARCHES["rare"]]
+    return common + rare + typos
+
+
 def session_of(user) -> str:
     client = Client()
     client.force_login(user)
@@ -110,6 +156,10 @@ print(
     json.dumps(
         {
             "reader": session_of(authors[0]),
+            "readers": [session_of(reader) for reader in readers],
+            "authors_on_page": authors_on_page,
+            "reporters": REPORTERS,
+            "search_queries": search_queries(),
             "staff": session_of(staff),
             "handler": session_of(handler),
             "topic": topic.get_absolute_url(),

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from pustaka import indexing, services
 from pustaka.models import Category, Document, DocumentFile, DocumentType, Subject
+from pustaka.search import library_changed
 from pustaka.tasks import refresh_lexicon
 from pustaka.uploads import check_library_file
 from ruangrunding.images import cleaned_image
@@ -132,12 +133,14 @@ class DocumentAdmin(admin.ModelAdmin):
     @admin.action(description=_("Terbitkan"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(is_published=True)
+        library_changed()
         transaction.on_commit(refresh_lexicon.enqueue)
         self.message_user(request, ngettext("%d dokumen diterbitkan.", "%d dokumen diterbitkan.", count) % count)
 
     @admin.action(description=_("Batalkan terbit"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
+        library_changed()
         transaction.on_commit(refresh_lexicon.enqueue)
         self.message_user(request, ngettext("%d dokumen ditarik.", "%d dokumen ditarik.", count) % count)
 

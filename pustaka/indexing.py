@@ -9,7 +9,7 @@ from django.db.models import Value
 
 from pustaka import indonesian
 from pustaka.models import Document
-from pustaka.search import CONFIG, is_postgres
+from pustaka.search import CONFIG, is_postgres, library_changed
 
 INDEXED_TEXT_MAX = 400_000  # characters of a document's files that go into its search vector
 
@@ -24,6 +24,7 @@ def document_index_refresh(*, document_id: int) -> None:
     title, about, abstract = document.title, f"{document.about} {document.citation}", f"{document.abstract} {subjects}"
     if not is_postgres():
         _full_text_row_replace(document_id=document_id, texts=(title, about, abstract, file_text))
+        library_changed()
         return
     vector = (
         SearchVector(Value(title), weight="A", config=CONFIG)
@@ -32,6 +33,7 @@ def document_index_refresh(*, document_id: int) -> None:
         + SearchVector(Value(file_text), weight="D", config=CONFIG)
     )
     Document.objects.filter(pk=document_id).update(search_vector=vector)
+    library_changed()
 
 
 def _full_text_row_replace(*, document_id: int, texts: tuple[str, str, str, str]) -> None:
@@ -51,6 +53,7 @@ def lexicon_refresh() -> None:
     if is_postgres():
         with connection.cursor() as cursor:
             cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY pustaka_lexicon")
+        library_changed()
         return
     words = set()
     for texts in Document.objects.published().values_list("title", "about", "abstract").iterator():
@@ -61,3 +64,4 @@ def lexicon_refresh() -> None:
         cursor.executemany("INSERT INTO pustaka_lexicon (word) VALUES (%s)", [(word,) for word in sorted(words)])
         # documents deleted since: their index rows go too
         cursor.execute("DELETE FROM pustaka_document_fts WHERE rowid NOT IN (SELECT id FROM pustaka_document)")
+    library_changed()

@@ -9,12 +9,18 @@ Snowball stemmer in Python (pustaka.indonesian), joined through the unmanaged mo
 `bm25()` with column weights in ts_rank's proportions; a `pustaka_lexicon` table and pg_trgm's similarity
 computed in Python. Both are written by the same calls, in pustaka.indexing."""
 
+import time
+import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
+from threading import Lock
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, ExpressionWrapper, F, FloatField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -72,32 +78,113 @@ def search(queryset, query: str):
     return matching.annotate(rank=ExpressionWrapper(relevance * IN_FORCE_FIRST, output_field=FloatField()))
 
 
+# Ranking every match is the search's cost: a common word ("pembangunan") matches nearly every document, and
+# ts_rank then reads thousands of vectors, some tens of milliseconds each time. The ranked ids (and typo
+# corrections) are a pure function of the query and the library, so each worker keeps the ones it computed
+# under the library's version: every write that can change a search (a document saved, deleted, published or
+# withdrawn, its index or the lexicon rebuilt, a category or type changed) gives the library a new version
+# (library_changed), after which no kept ranking is looked up again. Only the ids are kept: each page still
+# fetches its documents and snippets and is rendered in full. PUSTAKA_SEARCH_CACHE_SECONDS caps how long an
+# entry lives (0: nothing is kept), a safety net for a write made behind the portal's back (raw SQL).
+VERSION_KEY = "pustaka:library-version"
+KEPT_RANKINGS = 2000
+VERSION_RECHECK_SECONDS = 1.0
+_version = {"value": None, "checked_until": 0.0}  # this worker's last reading of the version
+_kept: OrderedDict = OrderedDict()
+_kept_lock = Lock()
+
+
+def library_changed() -> None:
+    """Call after any write that may change what a search finds or how it ranks it: a new version now (this
+    transaction's own searches see the change) and again once the transaction commits (a search in another
+    worker between the two ran on the old data and may have kept its ranking under the first new version)."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    _version.update(value=version, checked_until=time.monotonic() + VERSION_RECHECK_SECONDS)
+
+
+def library_version() -> str | None:
+    """The library's current version, or None when rankings are not kept. Read from the shared cache at most
+    once a second per worker (VERSION_RECHECK_SECONDS): a change made in another worker shows within a second,
+    one made in this worker at once."""
+    if not settings.PUSTAKA_SEARCH_CACHE_SECONDS:
+        return None
+    now = time.monotonic()
+    if _version["checked_until"] > now:
+        return _version["value"]
+    version = cache.get(VERSION_KEY)
+    if version is None:  # never set, or lost with the cache: a fresh one, so nothing kept before is trusted
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    _version.update(value=version, checked_until=now + VERSION_RECHECK_SECONDS)
+    return version
+
+
+def forget_kept() -> None:
+    """Drop this worker's kept rankings and its reading of the version (the test suite, between tests)."""
+    with _kept_lock:
+        _kept.clear()
+    _version.update(value=None, checked_until=0.0)
+
+
+def _kept_or(version: str | None, key: tuple, compute):
+    if version is None:
+        return compute()
+    key = (version, *key)
+    now = time.monotonic()
+    with _kept_lock:
+        hit = _kept.get(key)
+        if hit is not None and hit[0] > now:
+            _kept.move_to_end(key)
+            return hit[1]
+    value = compute()
+    with _kept_lock:
+        _kept[key] = (now + settings.PUSTAKA_SEARCH_CACHE_SECONDS, value)
+        while len(_kept) > KEPT_RANKINGS:
+            _kept.popitem(last=False)
+    return value
+
+
 def results(documents, query: str, *, ordering: tuple[str, ...], number: int) -> Results:
     """One page of matching documents; when the typed query finds nothing, its typo correction's."""
-    page, too_common = _ordered_page(documents, query, ordering, number)
-    if query and page.paginator.count == 0 and (fixed := corrected(query)):
-        page, too_common = _ordered_page(documents, fixed, ordering, number)
+    version = library_version() if "-download_count" not in ordering else None  # downloads change it anyway
+    page, too_common = _ordered_page(documents, query, ordering, number, version=version)
+    if query and page.paginator.count == 0 and (fixed := _kept_or(version, ("typo", query), lambda: corrected(query))):
+        page, too_common = _ordered_page(documents, fixed, ordering, number, version=version)
         return Results(page, fixed, corrected=True, too_common=too_common)
     return Results(page, query, corrected=False, too_common=too_common)
 
 
-def _ordered_page(documents, query: str, ordering: tuple[str, ...], number: int) -> tuple[Page, bool]:
+def _ordered_page(
+    documents, query: str, ordering: tuple[str, ...], number: int, *, version: str | None = None
+) -> tuple[Page, bool]:
     """The page in the order asked for; by relevance only while the query is found in at most
-    PUSTAKA_RANK_LIMIT documents (one query that stops at the first document past the limit)."""
+    PUSTAKA_RANK_LIMIT documents (one query that stops at the first document past the limit; its answer is
+    kept like a ranking)."""
     matching = search(documents, query)
     if query and "-rank" in ordering and is_postgres():
         limit = settings.PUSTAKA_RANK_LIMIT
-        if matching.order_by().values_list("pk", flat=True)[limit : limit + 1]:
-            return results_page(matching.order_by(*NEWEST_FIRST), number), True
-    return results_page(matching.order_by(*ordering), number), False
+        probe = matching.order_by().values_list("pk", flat=True)[limit : limit + 1]
+        key = _sql_of(probe)
+        if _kept_or(version if key else None, ("beyond-limit", key), lambda: bool(probe)):
+            return results_page(matching.order_by(*NEWEST_FIRST), number, version=version), True
+    return results_page(matching.order_by(*ordering), number, version=version), False
 
 
-def results_page(ranked_documents, number: int) -> Page:
+def results_page(ranked_documents, number: int, *, version: str | None = None) -> Page:
     """One page from a single ranking query over ids only: the first COUNT_CAP + 1 ids in order give both the
     page and the count (sorting thousands of narrow rows is far cheaper than sorting whole documents, and
     nobody pages past the 25th page: beyond the cap the page says "lebih dari 500" and suggests filters).
-    Then the page's 20 documents are fetched. Past the end: the last page."""
-    ranked = list(ranked_documents.values_list("pk", flat=True)[: COUNT_CAP + 1])
+    Then the page's 20 documents are fetched. Past the end: the last page. With a library version, the ids
+    may come from this worker's kept rankings (keyed by the ranking query's SQL and parameters)."""
+    ids_query = ranked_documents.values_list("pk", flat=True)[: COUNT_CAP + 1]
+    key = _sql_of(ids_query)
+    ranked = _kept_or(version if key else None, ("ids", key), lambda: list(ids_query))
     paginator = Paginator(ranked, PER_PAGE)
     paginator.capped = len(ranked) > COUNT_CAP
     paginator.count = min(len(ranked), COUNT_CAP)
@@ -106,7 +193,16 @@ def results_page(ranked_documents, number: int) -> Page:
     number = min(number, paginator.num_pages)
     ids = ranked[(number - 1) * PER_PAGE : number * PER_PAGE]
     documents = Document.objects.for_listing().in_bulk(ids)
-    return Page([documents[pk] for pk in ids], number, paginator)
+    return Page([documents[pk] for pk in ids if pk in documents], number, paginator)  # deleted meanwhile: left out
+
+
+def _sql_of(queryset) -> tuple | None:
+    """The query's SQL and parameters, as the key of its kept result; None for a query that cannot match."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return sql, tuple(repr(param) for param in params)
 
 
 def corrected(query: str) -> str | None:

@@ -20,6 +20,7 @@ def reply_html(text: str) -> SafeString:
     return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 — urlize escaped everything first
 
 
+@lru_cache(maxsize=256)  # a pure function of the text too: an edited topic is a new key
 def topic_html(source: str) -> SafeString:
     """Staff-written Markdown, rendered and sanitised (the portal's one Markdown renderer)."""
     return markdown_html(source)

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from rpjpd.models import Reply, Report, Topic
+from rpjpd.models import ReadReply, Reply, Report, Topic
 from rpjpd.threads import ShownReply, nest
 
 ORDERS = {"terbaru": ("-created_at", "-pk"), "terlama": ("created_at", "pk")}
@@ -19,6 +19,7 @@ class ReplyPage:
     number: int
     order: str
     has_next: bool
+    reply_count: int  # every reply of the topic, at any depth (the heading's "N tanggapan")
     next_anchor: str = ""  # the first reply of the next page: where "Muat lebih banyak" lands without JavaScript
 
 
@@ -27,45 +28,52 @@ def parse_order(value: str | None) -> str:
 
 
 def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
-    """One page of top-level replies, each with the first few replies of its thread: three queries. A number
-    past the end gives the last page (two queries more)."""
+    """One page of top-level replies, each with the first few replies of its thread and how many replies the
+    thread has: two queries. A number past the end gives the last page (two queries more)."""
     per_page = settings.RPJPD_REPLIES_PER_PAGE
     top_level = Reply.objects.filter(topic=topic).top_level()
-    roots = _roots_from(top_level, number=number, order=order)
+    roots = _roots_from(top_level, topic=topic, number=number, order=order)
     if not roots and number > 1:
         number = max(1, -(-top_level.count() // per_page))
-        roots = _roots_from(top_level, number=number, order=order)
+        roots = _roots_from(top_level, topic=topic, number=number, order=order)
     has_next = len(roots) > per_page
     next_anchor = roots[per_page].anchor if has_next else ""
     roots = roots[:per_page]
-    sizes = dict(
-        Reply.objects.filter(root_id__in=[root.pk for root in roots])
-        .values_list("root_id")
-        .annotate(size=Count("pk"))
-        .order_by()
-    )
-    for root in roots:
-        root.thread_size = sizes.get(root.pk, 1) - 1
-    inline = (
+    inline = map_rows(
         Reply.objects.in_threads([root.pk for root in roots])
-        .with_author()
-        .annotate(rank=Window(RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()))
+        .for_reading()
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()),
+            thread_size=Window(Count("pk"), partition_by=[F("root_id")]),  # counted before the rank filter
+        )
         .filter(rank__lte=settings.RPJPD_INLINE_THREAD_REPLIES)
+        .order_by("path")
     )
+    sizes = {reply.root_id: reply.thread_size for reply in inline}
+    for root in roots:
+        root.thread_size = sizes.get(root.pk, 0)
     return ReplyPage(
-        threads=nest(roots, list(inline.order_by("path"))),
+        threads=nest(roots, inline),
         number=number,
         order=order,
         has_next=has_next,
+        reply_count=roots[0].topic_reply_count if roots else 0,
         next_anchor=next_anchor,
     )
 
 
-def _roots_from(top_level, *, number: int, order: str) -> list[Reply]:
-    """The top-level replies of page `number`, and the first of the next page if there is one."""
+def _roots_from(top_level, *, topic: Topic, number: int, order: str) -> list[ReadReply]:
+    """The top-level replies of page `number`, and the first of the next page if there is one; each carries
+    the topic's number of replies (`topic_reply_count`, counted once by the same query)."""
     per_page = settings.RPJPD_REPLIES_PER_PAGE
     start = (number - 1) * per_page
-    return list(top_level.with_author().order_by(*ORDERS[order])[start : start + per_page + 1])
+    every_reply = Reply.objects.filter(topic=topic).order_by().values("topic").annotate(n=Count("pk")).values("n")
+    with_count = top_level.for_reading().annotate(topic_reply_count=Subquery(every_reply))
+    return map_rows(with_count.order_by(*ORDERS[order])[start : start + per_page + 1])
+
+
+def map_rows(rows) -> list[ReadReply]:
+    return [ReadReply(row) for row in rows]
 
 
 def whole_thread(root: Reply) -> ShownReply:

@@ -54,7 +54,7 @@ def topic_context(request, topic: Topic, form: ReplyForm | None = None) -> dict:
         "reading_materials": topic.reading_materials.published().for_listing(),
         "page": page,
         "reported": reading.reported_by(request.user, page.threads),
-        "reply_count": topic.replies.count(),
+        "reply_count": page.reply_count,
         "form": form or ReplyForm(),
     }
 

@@ -230,6 +230,8 @@ STORAGES = {
 }
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 PUSTAKA_FILE_MAX_BYTES = env_int("PUSTAKA_FILE_MAX_MB", 50, minimum=1) * 1024 * 1024
+# Seconds a worker may keep a search's ranked ids under the library's version (pustaka.search; 0: never).
+PUSTAKA_SEARCH_CACHE_SECONDS = env_int("PUSTAKA_SEARCH_CACHE_SECONDS", 600, minimum=0)
 # A library search found in more documents than this is shown newest first instead of ranked (docs/scale.md).
 PUSTAKA_RANK_LIMIT = env_int("PUSTAKA_RANK_LIMIT", 5000, minimum=1)
 KONSULTASI_ATTACHMENT_MAX_BYTES = env_int("KONSULTASI_ATTACHMENT_MAX_MB", 5, minimum=1) * 1024 * 1024

@@ -10,6 +10,7 @@ from pustaka import services as pustaka_services
 from pustaka.demo import text_pdf
 from pustaka.indexing import document_index_refresh, lexicon_refresh
 from pustaka.models import Category, Document, DocumentType, Subject
+from pustaka.search import forget_kept
 from pustaka.uploads import check_library_file
 from rpjpd.models import Section, Topic
 from tests.helpers import make_expert, make_user
@@ -40,6 +41,7 @@ def _fresh_cache(request, django_db_blocker):
     # Rate-limit counters live in the (database) cache table, which a transactional test's flush leaves
     # alone: empty it after any test that used the database, so no test inherits another's failed logins.
     caches["pages"].clear()
+    forget_kept()  # the library search's per-worker rankings: another test's database is another library
     yield
     if request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(
         request.fixturenames

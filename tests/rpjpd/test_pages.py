@@ -274,7 +274,7 @@ def test_topic_page_queries_do_not_grow_with_replies(topic, citizen):
     assert Reply.objects.count() == 2000
     with_two_thousand = count_topic_page_queries(client, topic)
     assert with_ten == with_two_thousand, (with_ten, with_two_thousand)
-    assert with_two_thousand <= 10
+    assert with_two_thousand <= 7  # session, user, topic, two reply queries, reports, reading materials
 
 
 def test_masuk_untuk_membalas_returns_to_the_reply_form_after_login(client, topic, citizen):
