@@ -167,7 +167,7 @@ def _ordered_page(
     PUSTAKA_RANK_LIMIT documents (one query that stops at the first document past the limit; its answer is
     kept like a ranking)."""
     matching = search(documents, query)
-    if query and "-rank" in ordering and is_postgres():
+    if query and "-rank" in ordering:
         limit = settings.PUSTAKA_RANK_LIMIT
         probe = matching.order_by().values_list("pk", flat=True)[limit : limit + 1]
         key = _sql_of(probe)
