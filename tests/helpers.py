@@ -9,6 +9,8 @@ from django.test import Client
 
 from accounts.models import User
 from konsultasi.models import Expert
+from ruangrunding.inlined import SCRIPTS, STYLESHEETS
+from ruangrunding.templatetags.site_extras import inline_script, inline_stylesheet
 
 PASSWORD = "Kukar-2045-rencana"
 
@@ -46,3 +48,16 @@ def current_database_url() -> str:
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{db['NAME']}"
     return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def page_of(response) -> str:
+    """A page's HTML without the site's inlined stylesheets and script (ruangrunding/inlined.py): their text
+    holds class names and the script's labels ("Muat lebih banyak", `.errorlist`, `.badge-new`), which would
+    otherwise make a test of the page's own content pass, or fail, for the wrong reason. Only those exact
+    elements are taken out, so anything injected into the page stays in it."""
+    html = response.content.decode()
+    for text in (inline_stylesheet(name) for name in STYLESHEETS):
+        html = html.replace(text, "")
+    for text in (inline_script(name) for name in SCRIPTS):
+        html = html.replace(text, "")
+    return html

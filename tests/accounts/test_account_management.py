@@ -9,7 +9,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from tests.helpers import PASSWORD
+from tests.helpers import PASSWORD, page_of
 from wilayah.models import Desa, Kecamatan
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def current_totp(secret: str) -> str:
 
 def test_profile_page_shows_the_users_own_data(client, citizen):
     client.force_login(citizen)
-    page = client.get(PROFILE).content.decode()
+    page = page_of(client.get(PROFILE))
     assert 'value="Siti Aminah"' in page
     assert "siti" in page
 
@@ -99,7 +99,7 @@ def test_wrong_current_password_is_refused(client, citizen):
         {"oldpassword": "salah", "password1": "X-baru-2045a", "password2": "X-baru-2045a"},
     )
     assert response.status_code == 200
-    assert "errorlist" in response.content.decode()
+    assert "errorlist" in page_of(response)
     citizen.refresh_from_db()
     assert citizen.check_password(PASSWORD)
 

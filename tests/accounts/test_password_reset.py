@@ -4,6 +4,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from tests.helpers import page_of
+
 pytestmark = pytest.mark.django_db
 RESET = reverse("account_reset_password")
 NEW_PASSWORD = "Sungai-Mahakam-2045"
@@ -40,7 +42,7 @@ def test_reset_form_refuses_a_weak_new_password(client, citizen):
 
 def test_reset_for_an_unknown_address_says_so_and_keeps_it(client, citizen):
     response = client.post(RESET, {"email": "tidak.ada@contoh.id"})
-    page = response.content.decode()
+    page = page_of(response)
     assert response.status_code == 200
     assert 'value="tidak.ada@contoh.id"' in page
     assert "errorlist" in page

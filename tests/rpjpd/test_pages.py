@@ -8,7 +8,7 @@ from django.urls import reverse
 from rpjpd import services
 from rpjpd.demo import generate_reply_tree
 from rpjpd.models import Reply
-from tests.helpers import client_for, make_user
+from tests.helpers import client_for, make_user, page_of
 
 pytestmark = pytest.mark.django_db
 
@@ -147,11 +147,11 @@ def roots(topic, author, count):
 def test_twenty_top_level_replies_a_page_with_a_load_more_link(client, topic, citizen, settings):
     settings.RPJPD_REPLIES_PER_MINUTE = 100
     made = roots(topic, citizen, 25)
-    first = client.get(topic_url(topic)).content.decode()
+    first = page_of(client.get(topic_url(topic)))
     assert first.count('class="reply depth-0"') == 20
     assert "Akar 24" in first and "Akar 4<" not in first  # newest first
     assert f'href="?urut=terbaru&amp;halaman=2#balasan-{made[4].pk}"' in first and "Muat lebih banyak" in first
-    second = client.get(topic_url(topic, halaman=2)).content.decode()
+    second = page_of(client.get(topic_url(topic, halaman=2)))
     assert second.count('class="reply depth-0"') == 5 and "Muat lebih banyak" not in second
     oldest = client.get(topic_url(topic, urut="terlama")).content.decode()
     assert oldest.index(f"balasan-{made[0].pk}") < oldest.index(f"balasan-{made[1].pk}")
@@ -169,7 +169,7 @@ def test_load_more_answers_javascript_with_just_the_fragment(client, topic, citi
 def test_a_page_number_past_the_end_shows_the_last_page(client, topic, citizen, settings):
     settings.RPJPD_REPLIES_PER_MINUTE = 100
     made = roots(topic, citizen, 25)
-    page = client.get(topic_url(topic, urut="terbaru", halaman=7)).content.decode()
+    page = page_of(client.get(topic_url(topic, urut="terbaru", halaman=7)))
     assert page.count('class="reply depth-0"') == 5 and f'id="balasan-{made[0].pk}"' in page
     assert 'href="?urut=terbaru&amp;halaman=1#daftar-tanggapan"' in page and "Muat lebih banyak" not in page
 
