@@ -104,7 +104,6 @@ def load(factor: int) -> dict:
 
 
 def write_templates(factor: int) -> dict:
-    from datetime import timedelta
 
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Permission
@@ -114,7 +113,7 @@ def write_templates(factor: int) -> dict:
     from django.utils import timezone
 
     from accounts.models import Role, RoleAssignment, User
-    from konsultasi.models import Consultation, Expert, Message
+    from konsultasi.demo import generate_consultations
     from musrenbang.demo import generate_usulan
     from musrenbang.models import Usulan
     from pengaduan.demo import generate_complaints
@@ -164,27 +163,7 @@ def write_templates(factor: int) -> dict:
     year = timezone.localdate().year + 1
     generate_usulan(TEMPLATE, year=year)
     generate_complaints(TEMPLATE, reporter=authors[1])
-    experts = []
-    for n in range(3):
-        user = User.objects.create_user(f"benchpakar{n}", password=None, display_name=f"Pakar Uji {n}")
-        experts.append(Expert.objects.create(user=user, full_name=f"Dr. Pakar Uji {n}", institution="Universitas Uji"))
-    now = timezone.now()
-    consultations = Consultation.objects.bulk_create(
-        Consultation(
-            citizen=authors[0],
-            expert=experts[n % 3],
-            subject=f"Pertanyaan nomor {n}",
-            created_at=now - timedelta(hours=n * 5),
-            last_message_at=now - timedelta(hours=n * 5 - 2),
-            first_answer_at=now - timedelta(hours=n * 5 - 2) if n % 4 else None,
-            status=Consultation.Status.ANSWERED if n % 4 else Consultation.Status.WAITING,
-        )
-        for n in range(READER_CONSULTATIONS)
-    )
-    Message.objects.bulk_create(
-        Message(consultation=c, author=authors[0], body="Bagaimana pendapat Bapak/Ibu?", created_at=c.created_at)
-        for c in consultations
-    )
+    experts = generate_consultations(citizen=authors[0], count=READER_CONSULTATIONS)
     staff = User.objects.create_user("benchstaf", password=None, display_name="Staf Uji", is_staff=True)
     staff.user_permissions.add(Permission.objects.get(codename="select_participants"))
     handler = User.objects.create_user("benchpengaduan", password=None, display_name="Petugas Pengaduan Uji")

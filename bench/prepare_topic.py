@@ -22,7 +22,7 @@ from django.utils import timezone  # noqa: E402
 from accounts.models import Role, RoleAssignment, User  # noqa: E402
 from agenda.demo import generate_applicants  # noqa: E402
 from agenda.models import Event, GroupQuota, ParticipantGroup  # noqa: E402
-from konsultasi.models import Consultation, Expert, Message  # noqa: E402
+from konsultasi.demo import generate_consultations  # noqa: E402
 from musrenbang.demo import generate_usulan  # noqa: E402
 from musrenbang.models import Usulan  # noqa: E402
 from pengaduan.demo import generate_complaints  # noqa: E402
@@ -74,27 +74,8 @@ Report.objects.bulk_create(  # one report each, two at most per reply: none is h
 authors_on_page = len({reply.author_id for reply in shown} & {reader.pk for reader in readers})
 generate_documents(10_000)
 
-experts = []
-for n in range(3):
-    user = User.objects.create_user(f"benchpakar{n}", password=None, display_name=f"Pakar Uji {n}")
-    experts.append(Expert.objects.create(user=user, full_name=f"Dr. Pakar Uji {n}", institution="Universitas Uji"))
+experts = generate_consultations(citizen=authors[0], count=CONSULTATIONS)
 now = timezone.now()
-consultations = Consultation.objects.bulk_create(
-    Consultation(
-        citizen=authors[0],
-        expert=experts[n % 3],
-        subject=f"Pertanyaan nomor {n}",
-        created_at=now - timedelta(hours=n * 5),
-        last_message_at=now - timedelta(hours=n * 5 - 2),
-        first_answer_at=now - timedelta(hours=n * 5 - 2) if n % 4 else None,
-        status=Consultation.Status.ANSWERED if n % 4 else Consultation.Status.WAITING,
-    )
-    for n in range(CONSULTATIONS)
-)
-Message.objects.bulk_create(
-    Message(consultation=c, author=authors[0], body="Bagaimana pendapat Bapak/Ibu?", created_at=c.created_at)
-    for c in consultations
-)
 staff = User.objects.create_user("benchstaf", password=None, display_name="Staf Uji", is_staff=True)
 generate_complaints(COMPLAINTS, reporter=authors[1])
 handler = User.objects.create_user("benchpengaduan", password=None, display_name="Petugas Pengaduan Uji")

@@ -1,11 +1,15 @@
 """Demo experts, their fields of expertise and one answered consultation for `manage.py seed_demo`
 (idempotent)."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.demo import seed_user
+from accounts.models import User
 from konsultasi import services
-from konsultasi.models import Consultation, Expert, Field
+from konsultasi.models import Consultation, Expert, Field, Message
 
 # username, name with titles, institution
 EXPERTS = [
@@ -61,3 +65,30 @@ def seed(*, citizen) -> None:
         "Perbaiki saluran air di kebun, buang dan bakar tanaman yang sakit, dan tanyakan bibit tahan penyakit "
         "ke penyuluh pertanian kecamatan.",
     )
+
+
+def generate_consultations(*, citizen, count: int) -> list[Expert]:
+    """For benchmarks: three test experts and `count` consultations of one citizen with them, one every five
+    hours back from now, three in four answered (each with the citizen's opening message)."""
+    experts = []
+    for n in range(3):
+        user = User.objects.create_user(f"benchpakar{n}", password=None, display_name=f"Pakar Uji {n}")
+        experts.append(Expert.objects.create(user=user, full_name=f"Dr. Pakar Uji {n}", institution="Universitas Uji"))
+    now = timezone.now()
+    consultations = Consultation.objects.bulk_create(
+        Consultation(
+            citizen=citizen,
+            expert=experts[n % 3],
+            subject=f"Pertanyaan nomor {n}",
+            created_at=now - timedelta(hours=n * 5),
+            last_message_at=now - timedelta(hours=n * 5 - 2),
+            first_answer_at=now - timedelta(hours=n * 5 - 2) if n % 4 else None,
+            status=Consultation.Status.ANSWERED if n % 4 else Consultation.Status.WAITING,
+        )
+        for n in range(count)
+    )
+    Message.objects.bulk_create(
+        Message(consultation=c, author=citizen, body="Bagaimana pendapat Bapak/Ibu?", created_at=c.created_at)
+        for c in consultations
+    )
+    return experts
