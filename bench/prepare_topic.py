@@ -74,7 +74,7 @@ Report.objects.bulk_create(  # one report each, two at most per reply: none is h
 authors_on_page = len({reply.author_id for reply in shown} & {reader.pk for reader in readers})
 generate_documents(10_000)
 
-experts = generate_consultations(citizen=authors[0], count=CONSULTATIONS)
+generate_consultations(citizen=authors[0], count=CONSULTATIONS)
 now = timezone.now()
 staff = User.objects.create_user("benchstaf", password=None, display_name="Staf Uji", is_staff=True)
 generate_complaints(COMPLAINTS, reporter=authors[1])
