@@ -44,6 +44,9 @@ class ReplyForm(forms.Form):
         token = str(self.initial["submission_token"])
         return mark_safe(html.replace(str(self.STAND_IN_TOKEN), token))  # noqa: S308 — form output and a UUID
 
+    __str__ = render  # as Django's forms do: {{ form }} renders through these
+    __html__ = render
+
     def clean_body(self) -> str:
         return clean_text_field(self.cleaned_data.get("body", ""), label=_("Tanggapan"), maximum=BODY_MAX_LENGTH)
 

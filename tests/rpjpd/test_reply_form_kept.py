@@ -26,3 +26,11 @@ def test_a_bound_form_is_rendered_in_full_with_its_errors_and_input():
     assert not form.is_valid()
     html = str(form)
     assert html == full_render(form) and "errorlist" in html
+
+
+def test_the_page_s_form_comes_from_the_kept_rendering(monkeypatch):
+    calls = []
+    monkeypatch.setattr(Form, "render", lambda form, *args, **kwargs: calls.append(form) or "")
+    ReplyForm._blank_html.clear()
+    str(ReplyForm()), str(ReplyForm())
+    assert len(calls) == 1  # the first, with the stand-in token; the second only fills in its own
