@@ -133,6 +133,12 @@ def forget_kept() -> None:
     _version.update(value=None, checked_until=0.0)
 
 
+def kept_or(version: str | None, key: tuple, compute):
+    """`compute()`, kept in this worker under the library's version like the rankings (None: not kept): for
+    anything else derived from the library alone, such as a topic's reading materials."""
+    return _kept_or(version, key, compute)
+
+
 def _kept_or(version: str | None, key: tuple, compute):
     if version is None:
         return compute()

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Count, F, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
+from pustaka import search
 from rpjpd.models import ReadReply, Reply, Report, Topic
 from rpjpd.threads import ShownReply, nest
 from ruangrunding import prepared
@@ -82,6 +83,16 @@ def _roots_from(*, topic: Topic, number: int, order: str) -> list[ReadReply]:
         return with_count.order_by(*ORDERS[order])[start : start + per_page + 1]
 
     return map_rows(prepared.values_rows(Reply, ("rpjpd-roots", order, start, per_page), roots, [topic.pk]))
+
+
+def reading_materials(topic: Topic) -> list:
+    """The topic's published reading materials; kept in each worker under the library's version (any change to
+    a document, or to which documents the topic lists, gives a new one: pustaka.signals, rpjpd.signals)."""
+    return search.kept_or(
+        search.library_version(),
+        ("reading-materials", topic.pk),
+        lambda: list(topic.reading_materials.published().for_listing()),
+    )
 
 
 def map_rows(rows) -> list[ReadReply]:

@@ -272,9 +272,11 @@ def test_topic_page_queries_do_not_grow_with_replies(topic, citizen):
     with_ten = count_topic_page_queries(client, topic)
     generate_reply_tree(topic=topic, count=1990, authors=authors, seed=2)
     assert Reply.objects.count() == 2000
+    client.get(topic_url(topic))  # the library's version is read again at most once a second (pustaka.search)
     with_two_thousand = count_topic_page_queries(client, topic)
     assert with_ten == with_two_thousand, (with_ten, with_two_thousand)
-    assert with_two_thousand <= 7  # session, user, topic, two reply queries, reports, reading materials
+    # session, user, topic, two reply queries, reports; the reading materials are kept under the library's version
+    assert with_two_thousand <= 6
 
 
 def test_masuk_untuk_membalas_returns_to_the_reply_form_after_login(client, topic, citizen):
