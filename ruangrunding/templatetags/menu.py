@@ -17,6 +17,7 @@ def main_menu(context):
 
 
 MENUS_TEMPLATE = "includes/_site_menus.html"
+ACCOUNT_LINKS_TEMPLATE = "includes/_account_links.html"
 _menus_html: dict = {}
 
 
@@ -40,4 +41,15 @@ def site_menus(context) -> SafeString:
         if len(_menus_html) > 1000:  # a few dozen page names: never reached but by something unexpected
             _menus_html.clear()
         _menus_html[key] = html
+    return mark_safe(html)  # noqa: S308 — template output
+
+
+@register.simple_tag
+def account_links(is_staff: bool) -> SafeString:
+    """{% account_links user.is_staff %} — the account menu's fixed links (the reader's name, waiting count and
+    sign-out form stay in the page): the same for every reader but staff, rendered once per worker for each."""
+    key = ("account", settings.ROOT_URLCONF, get_urlconf(), bool(is_staff), translation.get_language())
+    html = _menus_html.get(key)
+    if html is None:
+        html = _menus_html[key] = render_to_string(ACCOUNT_LINKS_TEMPLATE, {"is_staff": bool(is_staff)})
     return mark_safe(html)  # noqa: S308 — template output
