@@ -40,6 +40,8 @@ class ReplyForm(forms.Form):
             stand_in = ReplyForm(
                 auto_id=self.auto_id, prefix=self.prefix, initial={"submission_token": self.STAND_IN_TOKEN}
             )
+            if len(self._blank_html) >= 1000:  # one per reply answered inline ("balas-<id>-"): keep it bounded
+                self._blank_html.clear()
             html = self._blank_html[key] = str(super(ReplyForm, stand_in).render())
         token = str(self.initial["submission_token"])
         return mark_safe(html.replace(str(self.STAND_IN_TOKEN), token))  # noqa: S308 — form output and a UUID
