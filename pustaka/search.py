@@ -9,6 +9,7 @@ Snowball stemmer in Python (pustaka.indonesian), joined through the unmanaged mo
 `bm25()` with column weights in ts_rank's proportions; a `pustaka_lexicon` table and pg_trgm's similarity
 computed in Python. Both are written by the same calls, in pustaka.indexing."""
 
+import copy
 import time
 import uuid
 from collections import OrderedDict
@@ -18,7 +19,6 @@ from threading import Lock
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.db.models import Case, ExpressionWrapper, F, FloatField, Value, When
@@ -46,6 +46,7 @@ class Results:
     searched_for: str  # the query as searched: the typed one, or its correction
     corrected: bool
     too_common: bool = False  # found in more than PUSTAKA_RANK_LIMIT documents: newest first, not ranked
+    version: str | None = None  # the library's version the results were kept under (None: nothing kept)
 
 
 def clean_query(raw: str | None) -> str:
@@ -132,6 +133,12 @@ def forget_kept() -> None:
     _version.update(value=None, checked_until=0.0)
 
 
+def kept_or(version: str | None, key: tuple, compute):
+    """`compute()`, kept in this worker under the library's version like the rankings (None: not kept): for
+    anything else derived from the library alone, such as a topic's reading materials."""
+    return _kept_or(version, key, compute)
+
+
 def _kept_or(version: str | None, key: tuple, compute):
     if version is None:
         return compute()
@@ -150,41 +157,55 @@ def _kept_or(version: str | None, key: tuple, compute):
     return value
 
 
-def results(documents, query: str, *, ordering: tuple[str, ...], number: int) -> Results:
-    """One page of matching documents; when the typed query finds nothing, its typo correction's."""
-    version = library_version() if "-download_count" not in ordering else None  # downloads change it anyway
-    page, too_common = _ordered_page(documents, query, ordering, number, version=version)
-    if query and page.paginator.count == 0 and (fixed := _kept_or(version, ("typo", query), lambda: corrected(query))):
-        page, too_common = _ordered_page(documents, fixed, ordering, number, version=version)
-        return Results(page, fixed, corrected=True, too_common=too_common)
-    return Results(page, query, corrected=False, too_common=too_common)
+@dataclass
+class Found:
+    """What a query finds, before paging: the first COUNT_CAP + 1 ids in order, and how they were found."""
+
+    ranked: list[int]
+    searched_for: str
+    corrected: bool
+    too_common: bool
 
 
-def _ordered_page(
-    documents, query: str, ordering: tuple[str, ...], number: int, *, version: str | None = None
-) -> tuple[Page, bool]:
-    """The page in the order asked for; by relevance only while the query is found in at most
-    PUSTAKA_RANK_LIMIT documents (one query that stops at the first document past the limit; its answer is
-    kept like a ranking)."""
+def results(documents, query: str, *, ordering: tuple[str, ...], number: int, key: tuple | None = None) -> Results:
+    """One page of matching documents; when the typed query finds nothing, its typo correction's.
+
+    `key` names `documents` (the filters' values that made that queryset): with it, what the query finds is kept
+    in this worker under the library's version, so a repeated search builds no ranking query at all (not even
+    its SQL); the page's documents and snippets are kept alike (pustaka.search.page_documents, snippets)."""
+    version = library_version() if "-download_count" not in ordering and key is not None else None
+    limit = settings.PUSTAKA_RANK_LIMIT
+    found = _kept_or(version, ("found", key, query, ordering, limit), lambda: _found(documents, query, ordering))
+    page = results_page(found.ranked, number, version=version)
+    return Results(page, found.searched_for, corrected=found.corrected, too_common=found.too_common, version=version)
+
+
+def _found(documents, query: str, ordering: tuple[str, ...]) -> Found:
+    ranked, too_common = _ranked_ids(documents, query, ordering)
+    if query and not ranked and (fixed := corrected(query)):
+        ranked, too_common = _ranked_ids(documents, fixed, ordering)
+        return Found(ranked, fixed, corrected=True, too_common=too_common)
+    return Found(ranked, query, corrected=False, too_common=too_common)
+
+
+def _ranked_ids(documents, query: str, ordering: tuple[str, ...]) -> tuple[list[int], bool]:
+    """The ids in the order asked for; by relevance only while the query is found in at most
+    PUSTAKA_RANK_LIMIT documents (one query that stops at the first document past the limit), newest first
+    beyond it. A single query over ids only: the first COUNT_CAP + 1 give both the page and the count (sorting
+    thousands of narrow rows is far cheaper than sorting whole documents, and nobody pages past the 25th page:
+    beyond the cap the page says "lebih dari 500" and suggests filters)."""
     matching = search(documents, query)
+    too_common = False
     if query and "-rank" in ordering:
         limit = settings.PUSTAKA_RANK_LIMIT
-        probe = matching.order_by().values_list("pk", flat=True)[limit : limit + 1]
-        key = _sql_of(probe)
-        if _kept_or(version if key else None, ("beyond-limit", key), lambda: bool(probe)):
-            return results_page(matching.order_by(*NEWEST_FIRST), number, version=version), True
-    return results_page(matching.order_by(*ordering), number, version=version), False
+        too_common = bool(matching.order_by().values_list("pk", flat=True)[limit : limit + 1])
+        if too_common:
+            ordering = NEWEST_FIRST
+    return list(matching.order_by(*ordering).values_list("pk", flat=True)[: COUNT_CAP + 1]), too_common
 
 
-def results_page(ranked_documents, number: int, *, version: str | None = None) -> Page:
-    """One page from a single ranking query over ids only: the first COUNT_CAP + 1 ids in order give both the
-    page and the count (sorting thousands of narrow rows is far cheaper than sorting whole documents, and
-    nobody pages past the 25th page: beyond the cap the page says "lebih dari 500" and suggests filters).
-    Then the page's 20 documents are fetched. Past the end: the last page. With a library version, the ids
-    may come from this worker's kept rankings (keyed by the ranking query's SQL and parameters)."""
-    ids_query = ranked_documents.values_list("pk", flat=True)[: COUNT_CAP + 1]
-    key = _sql_of(ids_query)
-    ranked = _kept_or(version if key else None, ("ids", key), lambda: list(ids_query))
+def results_page(ranked: list[int], number: int, *, version: str | None = None) -> Page:
+    """One page of the ranked ids' documents. Past the end: the last page."""
     paginator = Paginator(ranked, PER_PAGE)
     paginator.capped = len(ranked) > COUNT_CAP
     paginator.count = min(len(ranked), COUNT_CAP)
@@ -192,17 +213,36 @@ def results_page(ranked_documents, number: int, *, version: str | None = None) -
         return Page([], 1, paginator)
     number = min(number, paginator.num_pages)
     ids = ranked[(number - 1) * PER_PAGE : number * PER_PAGE]
-    documents = Document.objects.for_listing().in_bulk(ids)
-    return Page([documents[pk] for pk in ids if pk in documents], number, paginator)  # deleted meanwhile: left out
+    return Page(page_documents(ids, version=version), number, paginator)
 
 
-def _sql_of(queryset) -> tuple | None:
-    """The query's SQL and parameters, as the key of its kept result; None for a query that cannot match."""
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:
-        return None
-    return sql, tuple(repr(param) for param in params)
+def page_documents(ids: list[int], *, version: str | None = None) -> list[Document]:
+    """The documents of one page in the order of `ids` (deleted meanwhile: left out). With a library version
+    they are kept in this worker like the rankings (every change to what a result shows gives a new version),
+    all but their download counts, which change without one: those are read on each request (one small query,
+    no model instances), and each request gets its own copies."""
+    if version is None:
+        documents = _in_bulk(ids)
+        return [documents[pk] for pk in ids if pk in documents]
+    fetched = []
+    kept = _kept_or(version, ("documents", tuple(ids)), lambda: fetched.append(_in_bulk(ids)) or fetched[0])
+    if fetched:  # just read: their counts are current
+        return [fetched[0][pk] for pk in ids if pk in fetched[0]]
+    with connection.cursor() as cursor:
+        placeholders = ", ".join(["%s"] * len(ids))  # only placeholders go into the SQL: the ids are parameters
+        cursor.execute(f"SELECT id, download_count FROM pustaka_document WHERE id IN ({placeholders})", ids)  # noqa: S608
+        downloads = dict(cursor.fetchall())
+    rows = []
+    for pk in ids:
+        if pk in kept and pk in downloads:
+            document = copy.copy(kept[pk])
+            document.download_count = downloads[pk]
+            rows.append(document)
+    return rows
+
+
+def _in_bulk(ids: list[int]) -> dict[int, Document]:
+    return Document.objects.for_listing().in_bulk(ids)
 
 
 def corrected(query: str) -> str | None:
@@ -228,11 +268,18 @@ def corrected(query: str) -> str | None:
     return fixed if replacements and fixed != " ".join(words) else None
 
 
-def snippets(documents: list[Document], query: str) -> dict[int, SafeString]:
+def snippets(documents: list[Document], query: str, *, version: str | None = None) -> dict[int, SafeString]:
     """Where the words matched, with <mark>, for one page of results (one query on PostgreSQL; on SQLite
-    from the abstracts already loaded)."""
+    from the abstracts already loaded). With a library version, kept in this worker like the rankings:
+    ts_headline over twenty abstracts is much of a search's work in PostgreSQL, and it depends only on the
+    query and the abstracts (a changed abstract is a new version)."""
     if not query or not documents:
         return {}
+    key = ("snippets", query, tuple(document.pk for document in documents))
+    return _kept_or(version, key, lambda: _snippets(documents, query))
+
+
+def _snippets(documents: list[Document], query: str) -> dict[int, SafeString]:
     ids = [document.pk for document in documents]
     if is_postgres():
         text_query = SearchQuery(query, config=CONFIG, search_type="websearch")

@@ -26,6 +26,7 @@ class SearchPage:
     rows: list[Document]
     snippets: dict[int, SafeString]
     notices: list[str] = field(default_factory=list)
+    version: str | None = None  # the library's version the results were kept under (pustaka.search.results)
 
     @classmethod
     def from_query(cls, params: QueryDict) -> "SearchPage":
@@ -43,8 +44,14 @@ class SearchPage:
         filtered = document_filter.qs if document_filter.is_bound else documents
         chosen = params.get("urut") if params.get("urut") in SORTS else ""
         number = page_number(params.get(PAGE_PARAMETER))
+        # the values of the filters that made `filtered` name it for the kept results (pustaka.search.results)
+        filters_key = tuple((name, str(document_filter.data.get(name) or "")) for name in FILTER_NAMES)
         found = search.results(
-            filtered, query, ordering=SORTS[chosen or ("relevansi" if query else "terbaru")], number=number
+            filtered,
+            query,
+            ordering=SORTS[chosen or ("relevansi" if query else "terbaru")],
+            number=number,
+            key=filters_key if document_filter.is_bound else (),
         )
         if found.corrected:
             instead = _("Tidak ada hasil untuk “%(typed)s”. Menampilkan hasil untuk “%(fixed)s”.")
@@ -66,8 +73,9 @@ class SearchPage:
             narrowed=any(params.get(name) for name in FILTER_NAMES),
             page=found.page,
             rows=rows,
-            snippets=search.snippets(rows, found.searched_for),
+            snippets=search.snippets(rows, found.searched_for, version=found.version),
             notices=notices,
+            version=found.version,
         )
 
     @property
@@ -87,6 +95,7 @@ class SearchPage:
             "rows": self.rows,
             "snippets": self.snippets,
             "notices": self.notices,
+            "version": self.version,
         }
 
 

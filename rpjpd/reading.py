@@ -6,8 +6,10 @@ from django.conf import settings
 from django.db.models import Count, F, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
+from pustaka import search
 from rpjpd.models import ReadReply, Reply, Report, Topic
 from rpjpd.threads import ShownReply, nest
+from ruangrunding import prepared
 
 ORDERS = {"terbaru": ("-created_at", "-pk"), "terlama": ("created_at", "pk")}
 DEFAULT_ORDER = "terbaru"
@@ -32,23 +34,29 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
     thread has: two queries. A number past the end gives the last page (two queries more)."""
     per_page = settings.RPJPD_REPLIES_PER_PAGE
     top_level = Reply.objects.filter(topic=topic).top_level()
-    roots = _roots_from(top_level, topic=topic, number=number, order=order)
+    roots = _roots_from(topic=topic, number=number, order=order)
     if not roots and number > 1:
         number = max(1, -(-top_level.count() // per_page))
-        roots = _roots_from(top_level, topic=topic, number=number, order=order)
+        roots = _roots_from(topic=topic, number=number, order=order)
     has_next = len(roots) > per_page
     next_anchor = roots[per_page].anchor if has_next else ""
     roots = roots[:per_page]
-    inline = map_rows(
-        Reply.objects.in_threads([root.pk for root in roots])
-        .for_reading()
-        .annotate(
-            rank=Window(RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()),
-            thread_size=Window(Count("pk"), partition_by=[F("root_id")]),  # counted before the rank filter
+    inline_replies = settings.RPJPD_INLINE_THREAD_REPLIES
+
+    def in_threads(*root_ids):
+        return (
+            Reply.objects.in_threads(list(root_ids))
+            .for_reading()
+            .annotate(
+                rank=Window(RowNumber(), partition_by=[F("root_id")], order_by=F("path").asc()),
+                thread_size=Window(Count("pk"), partition_by=[F("root_id")]),  # counted before the rank filter
+            )
+            .filter(rank__lte=inline_replies)
+            .order_by("path")
         )
-        .filter(rank__lte=settings.RPJPD_INLINE_THREAD_REPLIES)
-        .order_by("path")
-    )
+
+    root_ids = [root.pk for root in roots]
+    inline = map_rows(prepared.values_rows(Reply, ("rpjpd-inline", inline_replies), in_threads, root_ids))
     sizes = {reply.root_id: reply.thread_size for reply in inline}
     for root in roots:
         root.thread_size = sizes.get(root.pk, 0)
@@ -62,14 +70,29 @@ def topic_reply_page(topic: Topic, *, number: int, order: str) -> ReplyPage:
     )
 
 
-def _roots_from(top_level, *, topic: Topic, number: int, order: str) -> list[ReadReply]:
+def _roots_from(*, topic: Topic, number: int, order: str) -> list[ReadReply]:
     """The top-level replies of page `number`, and the first of the next page if there is one; each carries
     the topic's number of replies (`topic_reply_count`, counted once by the same query)."""
     per_page = settings.RPJPD_REPLIES_PER_PAGE
     start = (number - 1) * per_page
-    every_reply = Reply.objects.filter(topic=topic).order_by().values("topic").annotate(n=Count("pk")).values("n")
-    with_count = top_level.for_reading().annotate(topic_reply_count=Subquery(every_reply))
-    return map_rows(with_count.order_by(*ORDERS[order])[start : start + per_page + 1])
+
+    def roots(topic_id):
+        every_reply = Reply.objects.filter(topic_id=topic_id).order_by().values("topic").annotate(n=Count("pk"))
+        top_level = Reply.objects.filter(topic_id=topic_id).top_level()
+        with_count = top_level.for_reading().annotate(topic_reply_count=Subquery(every_reply.values("n")))
+        return with_count.order_by(*ORDERS[order])[start : start + per_page + 1]
+
+    return map_rows(prepared.values_rows(Reply, ("rpjpd-roots", order, start, per_page), roots, [topic.pk]))
+
+
+def reading_materials(topic: Topic) -> list:
+    """The topic's published reading materials; kept in each worker under the library's version (any change to
+    a document, or to which documents the topic lists, gives a new one: pustaka.signals, rpjpd.signals)."""
+    return search.kept_or(
+        search.library_version(),
+        ("reading-materials", topic.pk),
+        lambda: list(topic.reading_materials.published().for_listing()),
+    )
 
 
 def map_rows(rows) -> list[ReadReply]:
@@ -91,7 +114,11 @@ def reported_by(user, nodes: list[ShownReply]) -> set[int]:
         node = stack.pop()
         ids.append(node.reply.pk)
         stack.extend(node.children)
-    return set(Report.objects.filter(reporter=user, reply_id__in=ids).values_list("reply_id", flat=True))
+
+    def reported(user_id, *reply_ids):
+        return Report.objects.filter(reporter_id=user_id, reply_id__in=reply_ids).values("reply_id")
+
+    return {row["reply_id"] for row in prepared.values_rows(Report, ("rpjpd-reported",), reported, [user.pk, *ids])}
 
 
 def reply_location(reply: Reply, *, order: str = DEFAULT_ORDER) -> tuple[str, int | None]:

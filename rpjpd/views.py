@@ -51,7 +51,7 @@ def topic_context(request, topic: Topic, form: ReplyForm | None = None) -> dict:
     return {
         "topic": topic,
         "section": topic.section,
-        "reading_materials": topic.reading_materials.published().for_listing(),
+        "reading_materials": reading.reading_materials(topic),
         "page": page,
         "reported": reading.reported_by(request.user, page.threads),
         "reply_count": page.reply_count,

@@ -187,3 +187,17 @@ def test_file_extraction_failure_is_recorded(make_document):
     extract_pdf_text.call(bad.pk)
     bad.refresh_from_db()
     assert bad.extraction == DocumentFile.Extraction.FAILED and bad.extraction_error
+
+
+def test_a_topic_s_reading_materials_kept_per_worker_follow_every_change(client, topic, make_document, settings):
+    settings.VISITOR_PAGE_CACHE_SECONDS = 0  # every request renders: what is kept is the reading list alone
+    first, second = make_document("Perda Irigasi"), make_document("Perda Banjir")
+    topic.reading_materials.add(first)
+    assert "Perda Irigasi" in client.get(topic.get_absolute_url()).content.decode()  # now kept
+    topic.reading_materials.add(second)  # only the list changed: a new library version all the same
+    assert "Perda Banjir" in client.get(topic.get_absolute_url()).content.decode()
+    topic.reading_materials.remove(first)
+    second.title = "Perda Banjir Bandang"
+    second.save()
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert "Perda Irigasi" not in page and "Perda Banjir Bandang" in page

@@ -101,3 +101,16 @@ def test_a_lost_version_is_replaced_and_nothing_kept_before_is_trusted(client, m
     search._version["checked_until"] = 0.0
     assert ranking_queries(client, q="irigasi") == 1
     assert titles(client, q="irigasi") == ["Pengelolaan Irigasi Desa"]
+
+
+def test_a_repeated_search_reuses_the_page_s_documents_and_snippets_but_shows_current_download_counts(
+    client, make_document
+):
+    document = make_document("Pengelolaan Irigasi Desa", abstract="Saluran irigasi tersier di desa.")
+    first = client.get(reverse("pustaka:index"), {"q": "irigasi"}).content.decode()
+    assert "<mark>irigasi</mark>" in first and " unduhan<" not in first
+    Document.objects.filter(pk=document.pk).update(download_count=7)  # a download: no new library version
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(reverse("pustaka:index"), {"q": "irigasi"}).content.decode()
+    assert "7 unduhan<" in again and "<mark>irigasi</mark>" in again
+    assert len(queries) == 1, [q["sql"] for q in queries]  # only the download counts: no ranking, no snippets

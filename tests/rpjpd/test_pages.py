@@ -171,7 +171,7 @@ def test_a_page_number_past_the_end_shows_the_last_page(client, topic, citizen, 
     made = roots(topic, citizen, 25)
     page = page_of(client.get(topic_url(topic, urut="terbaru", halaman=7)))
     assert page.count('class="reply depth-0"') == 5 and f'id="balasan-{made[0].pk}"' in page
-    assert 'href="?urut=terbaru&amp;halaman=1#daftar-tanggapan"' in page and "Muat lebih banyak" not in page
+    assert 'href="?urut=terbaru&amp;halaman=1#daftar-tanggapan"' in page and "data-load-more href" not in page
 
 
 @pytest.mark.parametrize("bad", ["abc", "-3", "0", "99999999999999", "9" * 5000])
@@ -272,9 +272,11 @@ def test_topic_page_queries_do_not_grow_with_replies(topic, citizen):
     with_ten = count_topic_page_queries(client, topic)
     generate_reply_tree(topic=topic, count=1990, authors=authors, seed=2)
     assert Reply.objects.count() == 2000
+    client.get(topic_url(topic))  # the library's version is read again at most once a second (pustaka.search)
     with_two_thousand = count_topic_page_queries(client, topic)
     assert with_ten == with_two_thousand, (with_ten, with_two_thousand)
-    assert with_two_thousand <= 7  # session, user, topic, two reply queries, reports, reading materials
+    # session, user, topic, two reply queries, reports; the reading materials are kept under the library's version
+    assert with_two_thousand <= 6
 
 
 def test_masuk_untuk_membalas_returns_to_the_reply_form_after_login(client, topic, citizen):

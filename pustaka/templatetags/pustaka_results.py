@@ -1,0 +1,44 @@
+"""{% search_result document snippet version %}: one result of the library's search, its HTML kept per worker.
+
+A search page shows twenty results, and rendering each through the template engine was a good part of the
+page's time. A result's HTML depends only on the document (as of the library's version: any change to what it
+shows gives the library a new version, pustaka.search.library_changed), the snippet, its download count (which
+changes without a new version, so it is part of the key) and the language; kept under exactly those, it is
+never looked up again once any of them changes. Without a version (kept rankings turned off, or the order by
+downloads) each result is rendered afresh."""
+
+from collections import OrderedDict
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+TEMPLATE = "pustaka/includes/_result.html"
+KEPT = 2000
+
+
+@register.simple_tag
+def search_result(document, snippet, version) -> SafeString:
+    if version is None:
+        return _render(document, snippet)
+    key = (version, document.pk, document.download_count, str(snippet or ""), translation.get_language())
+    return _kept(key, document, snippet)
+
+
+def _render(document, snippet) -> SafeString:
+    return mark_safe(render_to_string(TEMPLATE, {"document": document, "snippet": snippet}))  # noqa: S308
+
+
+def _kept(key: tuple, document, snippet) -> SafeString:
+    hit = _kept_results.get(key)
+    if hit is None:
+        hit = _kept_results[key] = _render(document, snippet)
+        while len(_kept_results) > KEPT:
+            _kept_results.popitem(last=False)
+    return hit
+
+
+_kept_results: OrderedDict = OrderedDict()
