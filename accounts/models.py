@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -86,6 +87,30 @@ class User(AbstractUser):
             return self.expert_profile is not None
         except ObjectDoesNotExist:
             return False
+
+
+# --- Sessions
+
+
+class Session(AbstractBaseSession):
+    """A browser's session (SESSION_ENGINE "accounts.sessions"): Django's row, plus the person signed in with it,
+    so that one query reads both (accounts.sessions). Written from the session's own data on every save."""
+
+    # No database constraint: a session saved while its person is being deleted must not fail; the ORM still
+    # deletes a person's sessions with them.
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, db_constraint=False, related_name="+"
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("sesi")
+        verbose_name_plural = _("sesi")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from accounts.sessions import SessionStore
+
+        return SessionStore
 
 
 # --- Roles over a part of the region

@@ -229,6 +229,7 @@ def _replies(rng: random.Random, now, people: list[User]) -> None:
             reply.path, reply.depth = parent.path + own, parent.depth + 1
         earlier.append(reply)
     Reply.objects.bulk_update(replies, ["parent", "root", "path", "depth"], batch_size=500)
+    Topic.objects.filter(pk__in=by_topic).mark_replies_changed()  # bulk writes send no signals (rpjpd.signals)
 
 
 def _consultations(rng: random.Random, now, people: list[User]) -> None:

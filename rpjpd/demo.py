@@ -446,4 +446,5 @@ def generate_reply_tree(*, topic: Topic, count: int, authors: list, seed: int = 
             reply.parent, reply.root_id = parent, parent.root_id
             reply.path, reply.depth = parent.path + own, parent.depth + 1
     Reply.objects.bulk_update(replies, ["parent", "root", "path", "depth"], batch_size=500)
+    Topic.objects.filter(pk=topic.pk).mark_replies_changed()  # bulk writes send no signals (rpjpd.signals)
     return replies

@@ -29,6 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from rpjpd.models import Reply
 from rpjpd.threads import ShownReply
+from ruangrunding.frames import hole
 from ruangrunding.notices import anchor_of
 
 CONTENT_TEMPLATE = "rpjpd/includes/_reply_content.html"
@@ -55,6 +56,9 @@ class Viewer:
     reported: set[int]
     notes: dict[str, list]  # anchor → messages to show beside that reply
     accepts_replies: bool
+    # Set when the page is rendered once for every signed-in reader (rpjpd.kept_pages): each shown reply's
+    # links become a hole named here, with the reply, and are chosen for each reader when the hole is filled.
+    action_holes: dict[str, Reply] | None = None
 
     def kind(self, reply: Reply) -> str:
         if self.user_id is not None and self.user_id == reply.author_id:
@@ -65,6 +69,8 @@ class Viewer:
 
 
 def viewer_from(context) -> Viewer:
+    if (action_holes := context.get("reply_action_holes")) is not None:
+        return Viewer(None, set(), {}, context["topic"].accepts_replies, action_holes=action_holes)
     user = context.get("user")
     notes = {}
     for message in context.get("messages") or ():
@@ -93,8 +99,12 @@ def _append(node: ShownReply, viewer: Viewer, parts: list[str]) -> None:
         level, text = escape(note.level_tag), conditional_escape(note.message)
         parts.append(f'<p class="message message-{level}" role="status">{text}</p>')
     parts.append(content_html(*content_key(reply, node.answering)))
-    if reply.is_shown:
-        parts.append(actions_html(reply.pk, viewer.accepts_replies, viewer.kind(reply), _locale()))
+    if reply.is_shown and viewer.action_holes is not None:
+        name = f"a{reply.pk}"
+        viewer.action_holes[name] = reply
+        parts.append(hole(name))
+    elif reply.is_shown:
+        parts.append(reader_actions_html(reply, viewer))
     if node.children:
         parts.append('<div class="replies">')
         for child in node.children:
@@ -105,6 +115,16 @@ def _append(node: ShownReply, viewer: Viewer, parts: list[str]) -> None:
     if reply.depth == 0 and thread_size > node.shown_count:
         parts.append(thread_more_html(reply.pk, thread_size, _locale()))
     parts.append("</article>")
+
+
+def reader_actions_html(reply: Reply, viewer: Viewer, locale: tuple[str, str] | None = None) -> SafeString:
+    """A shown reply's links for this reader: what a kept page's hole for them is filled with."""
+    return actions_html(reply.pk, viewer.accepts_replies, viewer.kind(reply), locale or _locale())
+
+
+def current_locale() -> tuple[str, str]:
+    """The language and time zone a kept part is rendered in: part of every kept part's key."""
+    return _locale()
 
 
 def _locale() -> tuple[str, str]:

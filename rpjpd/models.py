@@ -54,6 +54,10 @@ class TopicQuerySet(models.QuerySet):
         shown = Q(replies__status=Reply.Status.VISIBLE)
         return self.annotate(reply_count=Count("replies", filter=shown), last_activity=Max("replies__created_at"))
 
+    def mark_replies_changed(self) -> int:
+        """A new `replies_version` for these topics: something their reply pages show has changed."""
+        return self.update(replies_version=F("replies_version") + 1)
+
 
 class Topic(models.Model):
     class Status(models.TextChoices):
@@ -74,6 +78,10 @@ class Topic(models.Model):
         _("ditutup otomatis pada"), null=True, blank=True, help_text=_("Kosongkan bila tidak ada batas waktu.")
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    # Moves on with every change to what the topic's reply pages show — a reply written, edited, removed,
+    # hidden, restored or deleted, an author's new name (rpjpd.signals) — in the transaction of that change.
+    # A signed-in reader's page keeps its shared HTML under it (rpjpd.kept_pages), read afresh on each request.
+    replies_version = models.PositiveBigIntegerField(default=0, editable=False)
     reading_materials = models.ManyToManyField(
         "pustaka.Document",
         verbose_name=_("bahan bacaan"),
@@ -94,6 +102,17 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        # An edit in the admin writes every field it loaded; the reply version it loaded may be behind a reply
+        # written meanwhile, so only TopicQuerySet.mark_replies_changed ever writes it.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "replies_version"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("rpjpd:topic", args=[self.section.slug, self.slug])

@@ -1,26 +1,19 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from rpjpd import reading, services
+from rpjpd import kept_pages, reading, services
 from rpjpd.access import get_own_reply, get_reply_for_user, get_topic_for_user
 from rpjpd.forms import EditReplyForm, ReplyForm, ReportForm
 from rpjpd.models import Reply, Section, Topic
+from rpjpd.pages import PARTIAL_HEADER, REPLY_PAGE_TEMPLATE, TOPIC_TEMPLATE, is_partial, topic_context
 from ruangrunding.caching import cache_for_visitors
 from ruangrunding.notices import confirm_at
-from ruangrunding.paging import page_number
 from ruangrunding.refusals import run_or_show_refusal
-
-PARTIAL_HEADER = "RR-Partial"  # sent by static/js/site.js when it fetches a fragment to insert in place
-
-
-def is_partial(request: HttpRequest) -> bool:
-    return request.headers.get(PARTIAL_HEADER) == "1"
 
 
 def render_page(request, full_template: str, partial_template: str, context: dict, status: int = 200):
@@ -45,26 +38,14 @@ def section(request, section_slug):
     return render(request, "rpjpd/section.html", {"section": current, "topics": topics})
 
 
-def topic_context(request, topic: Topic, form: ReplyForm | None = None) -> dict:
-    order = reading.parse_order(request.GET.get("urut"))
-    page = reading.topic_reply_page(topic, number=page_number(request.GET.get("halaman")), order=order)
-    return {
-        "topic": topic,
-        "section": topic.section,
-        "reading_materials": reading.reading_materials(topic),
-        "page": page,
-        "reported": reading.reported_by(request.user, page.threads),
-        "reply_count": page.reply_count,
-        "form": form or ReplyForm(),
-    }
-
-
 @require_safe
 @cache_for_visitors(query_parameters={"urut", "halaman"})
 def topic_detail(request, section_slug, topic_slug):
     """Everyone: a topic, its reply form and its replies; staff also see drafts (preview)."""
+    if (kept := kept_pages.topic_page_for_reader(request, section_slug, topic_slug)) is not None:
+        return kept
     topic = get_topic_for_user(request, section_slug, topic_slug)
-    return render_page(request, "rpjpd/topic.html", "rpjpd/includes/_reply_page.html", topic_context(request, topic))
+    return render_page(request, TOPIC_TEMPLATE, REPLY_PAGE_TEMPLATE, topic_context(request, topic))
 
 
 @login_required
@@ -76,7 +57,7 @@ def reply_to_topic(request, section_slug, topic_slug):
     if reply := create_from_form(request, form, topic=topic, parent=None):
         confirm_at(request, reply.anchor, _("Tanggapan Anda telah dikirim."))
         return redirect(reply_url(reply))
-    return render(request, "rpjpd/topic.html", topic_context(request, topic, form), status=400)
+    return render(request, TOPIC_TEMPLATE, topic_context(request, topic, form), status=400)
 
 
 def create_from_form(request, form: ReplyForm, *, topic: Topic, parent: Reply | None) -> Reply | None:

@@ -88,7 +88,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, taking the person's row read with the session when Django's checks hold (accounts.sessions).
+    "accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -179,10 +180,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }
+# Sessions in the database, read with the signed-in person's row in one query (accounts.sessions); the cache
+# engines for Redis (docs/scale.md).
 SESSION_ENGINE = env_choice(
     "SESSION_ENGINE",
-    "django.contrib.sessions.backends.db",
+    "accounts.sessions",
     {
+        "accounts.sessions",
         "django.contrib.sessions.backends.db",
         "django.contrib.sessions.backends.cache",
         "django.contrib.sessions.backends.cached_db",
@@ -440,6 +444,9 @@ RPJPD_REPLIES_PER_MINUTE = env_int("RPJPD_REPLIES_PER_MINUTE", 5, minimum=1)
 RPJPD_REPORTS_TO_HIDE = env_int("RPJPD_REPORTS_TO_HIDE", 3, minimum=1)
 RPJPD_REPLIES_PER_PAGE = 20
 RPJPD_INLINE_THREAD_REPLIES = 5  # shown under each top-level reply; the rest behind "Lihat N balasan"
+# A signed-in citizen's topic page from its shared HTML kept per topic version, their own parts put in
+# (rpjpd.kept_pages); 0 renders every such page in full.
+RPJPD_KEPT_PAGES = env_bool("RPJPD_KEPT_PAGES", True)
 # Seconds an anonymous visitor's copy of a public page may be reused (0 turns it off). Signed-in users always
 # get a fresh page, so a citizen sees their own reply at once; visitors see it within this many seconds.
 VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 10, minimum=0)

@@ -12,6 +12,7 @@ from pustaka.indexing import document_index_refresh, lexicon_refresh
 from pustaka.models import Category, Document, DocumentType, Subject
 from pustaka.search import forget_kept
 from pustaka.uploads import check_library_file
+from rpjpd import kept_pages
 from rpjpd.models import Section, Topic
 from tests.helpers import make_expert, make_user
 from wilayah.models import Desa, Kecamatan
@@ -42,6 +43,7 @@ def _fresh_cache(request, django_db_blocker):
     # alone: empty it after any test that used the database, so no test inherits another's failed logins.
     caches["pages"].clear()
     forget_kept()  # the library search's per-worker rankings: another test's database is another library
+    kept_pages.forget()  # signed-in readers' topic pages: ids and times may come again in another test
     yield
     if request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(
         request.fixturenames
