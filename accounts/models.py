@@ -106,12 +106,6 @@ class Session(AbstractBaseSession):
         verbose_name = _("sesi")
         verbose_name_plural = _("sesi")
 
-    @classmethod
-    def get_session_store_class(cls):
-        from accounts.sessions import SessionStore
-
-        return SessionStore
-
 
 # --- Roles over a part of the region
 

@@ -161,6 +161,11 @@ if _replica_url := env_str("DATABASE_REPLICA_URL"):
     _replica["TEST"] = {"MIRROR": "default"}
     DATABASES["replica"] = _replica
     DATABASE_ROUTERS = ["ruangrunding.db_routing.ReplicaRouter"]
+# Django's PostgreSQL backend, its health check of kept connections done without a round trip when the
+# connection's socket shows the server has said nothing (ruangrunding.postgresql).
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _database["ENGINE"] = "ruangrunding.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if DATABASE_ROUTERS:

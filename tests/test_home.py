@@ -111,9 +111,9 @@ def test_home_lists_the_newest_published_documents(client, make_document):
 def test_home_page_query_count_is_small_and_fixed(
     client, citizen, citizen2, section, make_document, settings, django_assert_num_queries
 ):
-    """Session and user; open topics, experts accepting questions, upcoming events, newest documents, latest
-    announcements — one query each; the region profile and the list of experts (for the header) once a minute
-    per worker."""
+    """The session with its person (accounts.sessions); open topics, experts accepting questions, upcoming
+    events, newest documents, latest announcements — one query each; the region profile and the list of experts
+    (for the header) once a minute per worker."""
 
     def fill(start):
         for number in range(start, start + 4):
@@ -127,12 +127,12 @@ def test_home_page_query_count_is_small_and_fixed(
     settings.RPJPD_REPLIES_PER_MINUTE = 100
     client.force_login(citizen)
     fill(0)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(reverse("home"))
     fill(10)  # four times the rows
-    with django_assert_num_queries(8):  # new experts: this worker asks again who is one
+    with django_assert_num_queries(7):  # new experts: this worker asks again who is one
         client.get(reverse("home"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         page = client.get(reverse("home")).content.decode()
     assert "<strong>8 pakar</strong>" in page
 
