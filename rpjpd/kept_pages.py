@@ -21,6 +21,7 @@ request read. Rendered in full as before: visitors (they have a cache of their o
 (drafts, their menu) and anyone with a message waiting to be shown.
 """
 
+import copy
 import uuid
 
 from django.conf import settings
@@ -28,7 +29,7 @@ from django.contrib.messages import get_messages
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connections, router
 from django.db.models import OuterRef
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -165,12 +166,22 @@ def _build(request, topic: Topic, order: str, number: int, partial: bool, waitin
     }
     template = pages.REPLY_PAGE_TEMPLATE if partial else pages.TOPIC_TEMPLATE
     try:
-        frame = Frame.of(render_to_string(template, context, request=request))
+        frame = Frame.of(render_to_string(template, context, request=_frame_request(request, order, number)))
     except BrokenFrame:
         return None
     if set(frame.holes) - {"name", "csrf", "token"} != set(action_holes):
         return None
     return KeptPage(frame, action_holes)
+
+
+def _frame_request(request: HttpRequest, order: str, number: int) -> HttpRequest:
+    """The request a kept page is rendered with: the same page, but nothing of this reader or of the rest of
+    their address, so that no template or tag reading the request directly can put either into the page."""
+    framed = copy.copy(request)
+    framed.GET = QueryDict(mutable=True)
+    framed.GET.update({"urut": order, "halaman": str(number)})
+    framed.user = FrameReader()
+    return framed
 
 
 def _reader_values(request: HttpRequest, topic: Topic, kept: KeptPage, reported: set | None) -> dict[str, str]:
