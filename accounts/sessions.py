@@ -19,6 +19,7 @@ from django.db import connections, router
 from django.utils import timezone
 
 from accounts.models import Session, User
+from ruangrunding import prepared
 
 
 class LoadedSession:
@@ -51,7 +52,7 @@ class SessionStore(db.SessionStore):
         connection = connections[alias]
         sql, names, converters = _select(alias)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        with connection.cursor() as cursor:
+        with prepared.cursor_for(alias) as cursor:  # planned once per connection on PostgreSQL
             cursor.execute(sql, [self.session_key, now])
             row = cursor.fetchone()
         if row is None:

@@ -9,8 +9,10 @@ and parameters are kept in this process, and each request puts its own values in
 it on a cursor.
 
 The result is what the queryset itself gives: its `.values()` rows as dictionaries, read from the database
-the router chooses for reading the model on this request. Only on PostgreSQL, whose driver returns each
-column as Django would; elsewhere (SQLite in development and tests) the queryset is simply evaluated.
+the router chooses for reading the model on this request, as a prepared statement where the backend allows
+(`cursor_for`: PostgreSQL then plans each shape once per connection instead of on every request). Only on
+PostgreSQL, whose driver returns each column as Django would; elsewhere (SQLite in development and tests) the
+queryset is simply evaluated.
 """
 
 from collections.abc import Callable, Sequence
@@ -46,9 +48,17 @@ def values_rows(model, shape: tuple, build: Callable[..., QuerySet], numbers: Se
     for position, index in enumerate(slots):
         if index is not None:
             values[position] = numbers[index]
-    with connections[alias].cursor() as cursor:
+    with cursor_for(alias) as cursor:
         cursor.execute(sql, values)
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def cursor_for(alias: str):
+    """A cursor on database `alias` whose statements PostgreSQL plans once per connection (a prepared
+    statement) where the backend offers it (ruangrunding.postgresql); otherwise an ordinary cursor."""
+    connection = connections[alias]
+    prepared_cursor = getattr(connection, "prepared_cursor", None)
+    return prepared_cursor() if prepared_cursor is not None else connection.cursor()
 
 
 def _prepare(build: Callable[..., QuerySet], texts: tuple[bool, ...], alias: str):

@@ -126,8 +126,8 @@ if not env_str("DATABASE_URL"):
 # DATABASE_POOLER=transaction: DATABASE_URL points at a pooler in transaction mode (PgBouncer, docs/scale.md),
 # where consecutive transactions of one connection may run on different server connections. Then nothing may
 # outlive a transaction: no server-side cursors (a named cursor lives in the session) and no persistent
-# connections (a connection to the pooler is cheap; the pooler keeps the server ones). Prepared statements
-# are off already (Django's default with psycopg 3).
+# connections (a connection to the pooler is cheap; the pooler keeps the server ones), and no prepared
+# statements (Django prepares none; ruangrunding.postgresql prepares a few hot ones, but not behind a pooler).
 DATABASE_POOLER = env_choice("DATABASE_POOLER", "none", {"none", "transaction"})
 DATABASES = {
     "default": dj_database_url.parse(

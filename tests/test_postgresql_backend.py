@@ -10,6 +10,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.helpers import client_for
+
 SCRIPT = """
 import json, time, django
 django.setup()
@@ -67,3 +69,34 @@ def test_a_kept_connection_costs_no_ping_and_a_terminated_one_is_replaced():
     assert out["healthy"] == [200] * 5 and out["pings_while_healthy"] == 0  # no SELECT 1 before each request
     assert out["after_termination"] == 200 and out["new_backend"]  # the next page got a fresh connection …
     assert out["pings_after_termination"] == 1  # … because the check saw the goodbye and asked Django's ping
+
+
+def prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements of PostgreSQL's own")
+def test_a_signed_in_readers_queries_are_planned_once_per_connection(topic, citizen, settings):
+    client = client_for(citizen)
+    for _ in range(3):
+        assert client.get(topic.get_absolute_url()).status_code == 200
+    statements = prepared_statements()
+    assert any('FROM "accounts_session"' in statement for statement in statements)  # the session with its person
+    assert any('FROM "rpjpd_topic"' in statement for statement in statements)  # the topic with the reports
+    assert not any("django_cache" in statement for statement in statements)  # Django's own cursors: unprepared
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements of PostgreSQL's own")
+def test_behind_a_pooler_in_transaction_mode_nothing_is_prepared(topic, citizen, settings):
+    settings.DATABASE_POOLER = "transaction"
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    connection.connection._prepared.clear()  # what psycopg remembers of this connection's statements
+    client = client_for(citizen)
+    for _ in range(3):
+        assert client.get(topic.get_absolute_url()).status_code == 200
+    assert prepared_statements() == []
