@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from pustaka.models import Document, DocumentFile, DownloadTally, DownloadVisitor, UnfoundSearch
+from pustaka.search import downloads_changed
 from pustaka.tasks import extract_pdf_text
 from pustaka.uploads import CheckedFile
 
@@ -59,6 +60,7 @@ def file_download_record(*, document_file: DocumentFile, visitor: str) -> bool:
                 DownloadVisitor.objects.filter(day__lt=today).delete()
     except IntegrityError:
         return False
+    downloads_changed()  # the counts a search page shows (pustaka.search.page_documents)
     return True
 
 
