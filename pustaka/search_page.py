@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import Page
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from ruangrunding.paging import PAGE_PARAMETER, page_number
 class SearchPage:
     query: str
     chosen_order: str  # "" when the visitor left the default order
-    select_filters: list[tuple]
+    filters_html: SafeString  # the form's filters and order (Filters.html)
     narrowed: bool  # some filter is chosen
     page: Page
     rows: list[Document]
@@ -63,11 +64,12 @@ class SearchPage:
         if number > found.page.number:
             notices.append(_("Halaman %(asked)s tidak ada; ini halaman terakhir.") % {"asked": number})
         rows = list(found.page.object_list)
+        narrowed = any(params.get(name) for name in FILTER_NAMES)
         return cls(
             query=query,
             chosen_order=chosen,
-            select_filters=filters.select_filters,
-            narrowed=any(params.get(name) for name in FILTER_NAMES),
+            filters_html=filters.html(chosen, narrowed=narrowed),
+            narrowed=narrowed,
             page=found.page,
             rows=rows,
             snippets=search.snippets(rows, found.searched_for, version=found.version),
@@ -83,11 +85,8 @@ class SearchPage:
 
     def context(self) -> dict:
         return {
-            "select_filters": self.select_filters,
+            "filters_html": self.filters_html,
             "query": self.query,
-            "chosen_order": self.chosen_order,
-            "sort_choices": SORT_CHOICES,
-            "filters_active": self.narrowed or bool(self.chosen_order),
             "page": self.page,
             "rows": self.rows,
             "snippets": self.snippets,
@@ -106,6 +105,26 @@ class Filters:
     ignored: bool
     values: dict[str, str]  # the recognised filters' values as the form read them ("" for none)
     key: tuple
+    rendered: dict = field(default_factory=dict, compare=False, repr=False)  # Filters.html's
+
+    def html(self, chosen_order: str, *, narrowed: bool) -> SafeString:
+        """The form's <details> of filters and order. It depends only on these filters (as kept: their values,
+        the library's options, the language), the order chosen and whether a filter was given, so it is
+        rendered once for each of the latter two and kept with the filters."""
+        key = (chosen_order, narrowed)
+        html = self.rendered.get(key)
+        if html is None:
+            context = {
+                "select_filters": self.select_filters,
+                "sort_choices": SORT_CHOICES,
+                "chosen_order": chosen_order,
+                "filters_active": narrowed or bool(chosen_order),
+            }
+            html = self.rendered[key] = render_to_string(FILTERS_TEMPLATE, context)
+        return html
+
+
+FILTERS_TEMPLATE = "pustaka/includes/_filters.html"
 
 
 def read_filters(params: QueryDict) -> tuple[Filters, Callable]:

@@ -17,12 +17,15 @@ What the output depends on, and so the key it is kept under:
   request exactly as Django's {% url %} finds it) and autoescaping. A URL that does not reverse raises as
   before, every time: only outputs are kept.
 Any changed setting (the test suite's override_settings: LANGUAGES, LOCALE_PATHS, ROOT_URLCONF, …) forgets
-every kept output, as Django itself forgets its catalogues and resolvers then."""
+every kept output, as Django itself forgets its catalogues and resolvers then.
+
+The nodes of a compiled template no longer change once folded, so the loader also keeps what a search of
+them by type finds (FixedNodeList): {% extends %} searches its parent for {% block %}s on every render."""
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.template.base import Node
+from django.template.base import Node, NodeList
 from django.template.defaulttags import URLNode
 from django.template.loaders import cached
 from django.templatetags.i18n import TranslateNode
@@ -46,8 +49,25 @@ class Loader(cached.Loader):
         template = super().get_template(template_name, skip)
         if not getattr(template, "constants_folded", False):
             fold(template.nodelist)
+            template.nodelist = FixedNodeList(template.nodelist)
             template.constants_folded = True
         return template
+
+
+class FixedNodeList(NodeList):
+    """A compiled template's nodes, which no longer change once folded: the nodes of a type found among them
+    are kept ({% extends %} looks for its parent's {% block %}s on every render)."""
+
+    def __init__(self, nodelist: NodeList):
+        super().__init__(nodelist)
+        self.contains_nontext = nodelist.contains_nontext
+        self.found = {}
+
+    def get_nodes_by_type(self, nodetype):
+        found = self.found.get(nodetype)
+        if found is None:
+            found = self.found[nodetype] = super().get_nodes_by_type(nodetype)
+        return list(found)
 
 
 def fold(nodelist) -> None:

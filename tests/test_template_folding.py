@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, clear_script_prefix, set_script_prefix, 
 from django.utils import translation
 
 from ruangrunding import template_folding
-from ruangrunding.template_folding import KeptOutput, fold
+from ruangrunding.template_folding import FixedNodeList, KeptOutput, fold
 
 SOURCE = """{% load i18n %}
 <a href="{% url 'pustaka:index' %}">{% translate "Pustaka" %}</a>
@@ -140,6 +140,7 @@ def test_the_site_s_templates_come_folded(client, db):
     assert page.status_code == 200
     (base,) = [template for template in page.templates if template.name == "base.html"]
     assert base.constants_folded and kept_nodes(base.nodelist)
+    assert isinstance(base.nodelist, FixedNodeList) and base.nodelist.found  # its blocks, found once
 
 
 # A second URL configuration for the tests above: the same URLs below /lain/.
