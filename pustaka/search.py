@@ -219,7 +219,7 @@ def results(documents, query: str, *, ordering: tuple[str, ...], number: int, ke
         return _kept_or(version, ("ranked", key, words, ordering, limit), rank)
 
     found = _kept_or(version, ("found", key, query, ordering, limit), lambda: _found(ranked, query))
-    page = results_page(found.ranked, number, version=version)
+    page = results_page(found.ranked, number, version=version, snippets_for=found.searched_for)
     return Results(page, found.searched_for, corrected=found.corrected, too_common=found.too_common, version=version)
 
 
@@ -274,7 +274,7 @@ def _ranked_by_relevance(matching) -> tuple[list[int], bool]:
     return [pk for pk, _count in rows], False
 
 
-def results_page(ranked: list[int], number: int, *, version: str | None = None) -> Page:
+def results_page(ranked: list[int], number: int, *, version: str | None = None, snippets_for: str = "") -> Page:
     """One page of the ranked ids' documents. Past the end: the last page."""
     paginator = Paginator(ranked, PER_PAGE)
     paginator.capped = len(ranked) > COUNT_CAP
@@ -283,25 +283,31 @@ def results_page(ranked: list[int], number: int, *, version: str | None = None) 
         return Page([], 1, paginator)
     number = min(number, paginator.num_pages)
     ids = ranked[(number - 1) * PER_PAGE : number * PER_PAGE]
-    return Page(page_documents(ids, version=version), number, paginator)
+    return Page(page_documents(ids, version=version, snippets_for=snippets_for), number, paginator)
 
 
-def page_documents(ids: list[int], *, version: str | None = None) -> list[Document]:
+def page_documents(ids: list[int], *, version: str | None = None, snippets_for: str = "") -> list[Document]:
     """The documents of one page in the order of `ids` (deleted meanwhile: left out). With a library version
     they are kept in this worker like the rankings (every change to what a result shows gives a new version).
     Their download counts change without one: they are kept under the downloads' version as well (every
     counted download gives a new one, downloads_changed), read before the counts are, so counts kept under a
     version are never older than it. The documents handed out are shared by the requests of one version: a
-    page only reads them."""
+    page only reads them. On PostgreSQL, documents read for a search also bring their snippets for
+    `snippets_for` (the query searched), kept as `snippets` would keep them: one query instead of two."""
     if version is None:
         documents = _in_bulk(ids)
         return [documents[pk] for pk in ids if pk in documents]
     ids = tuple(ids)
     counts_version = downloads_version()
+    headlines = snippets_for if snippets_for and is_postgres() else ""
     fetched = []
-    kept = _kept_or(version, ("documents", ids), lambda: fetched.append(_in_bulk(ids)) or fetched[0])
+    kept = _kept_or(version, ("documents", ids), lambda: fetched.append(_in_bulk(ids, headlines)) or fetched[0])
     if fetched:  # just read: their counts are current
-        rows = _kept_or(version, ("rows", ids, counts_version), lambda: [kept[pk] for pk in ids if pk in kept])
+        present = [kept[pk] for pk in ids if pk in kept]
+        if headlines:
+            found = {document.pk: _marked(document.__dict__.pop("snippet")) for document in present}
+            _kept_or(version, _snippets_key(headlines, present), lambda: found)
+        rows = _kept_or(version, ("rows", ids, counts_version), lambda: present)
     else:
         rows = _kept_or(version, ("rows", ids, counts_version), lambda: _with_current_counts(kept, ids))
     return list(rows)
@@ -322,8 +328,11 @@ def _with_current_counts(kept: dict[int, Document], ids: tuple[int, ...]) -> lis
     return rows
 
 
-def _in_bulk(ids: list[int]) -> dict[int, Document]:
-    return Document.objects.for_listing().in_bulk(ids)
+def _in_bulk(ids, headlines: str = "") -> dict[int, Document]:
+    documents = Document.objects.for_listing()
+    if headlines:
+        documents = documents.annotate(snippet=_headline(headlines))
+    return documents.in_bulk(ids)
 
 
 def corrected(query: str) -> str | None:
@@ -350,37 +359,42 @@ def corrected(query: str) -> str | None:
 
 
 def snippets(documents: list[Document], query: str, *, version: str | None = None) -> dict[int, SafeString]:
-    """Where the words matched, with <mark>, for one page of results (one query on PostgreSQL; on SQLite
-    from the abstracts already loaded). With a library version, kept in this worker like the rankings:
-    ts_headline over twenty abstracts is much of a search's work in PostgreSQL, and it depends only on the
-    query and the abstracts (a changed abstract is a new version)."""
+    """Where the words matched, with <mark>, for one page of results (one query on PostgreSQL, unless the
+    documents were just read with them, page_documents; on SQLite from the abstracts already loaded). With a
+    library version, kept in this worker like the rankings: ts_headline over twenty abstracts is much of a
+    search's work in PostgreSQL, and it depends only on the query and the abstracts (a changed abstract is a
+    new version)."""
     if not query or not documents:
         return {}
-    key = ("snippets", query, tuple(document.pk for document in documents))
-    return _kept_or(version, key, lambda: _snippets(documents, query))
+    return _kept_or(version, _snippets_key(query, documents), lambda: _snippets(documents, query))
+
+
+def _snippets_key(query: str, documents: list[Document]) -> tuple:
+    return ("snippets", query, tuple(document.pk for document in documents))
 
 
 def _snippets(documents: list[Document], query: str) -> dict[int, SafeString]:
     ids = [document.pk for document in documents]
     if is_postgres():
-        text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-        rows = Document.objects.filter(pk__in=ids).annotate(
-            snippet=SearchHeadline(
-                "abstract",
-                text_query,
-                config=CONFIG,
-                start_sel="<mark>",
-                stop_sel="</mark>",
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-            )
-        )
-        # ts_headline copies the abstract's text as it is: escape it, then restore only our <mark> tags.
-        return {
-            row.pk: mark_safe(  # noqa: S308 — escaped above, only <mark> restored
-                escape(row.snippet).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
-            )
-            for row in rows.only("pk", "abstract")
-        }
+        rows = Document.objects.filter(pk__in=ids).annotate(snippet=_headline(query))
+        return {row.pk: _marked(row.snippet) for row in rows.only("pk", "abstract")}
     return {document.pk: indonesian.highlight(document.abstract, query) for document in documents}
+
+
+def _headline(query: str) -> SearchHeadline:
+    text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+    return SearchHeadline(
+        "abstract",
+        text_query,
+        config=CONFIG,
+        start_sel="<mark>",
+        stop_sel="</mark>",
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+    )
+
+
+def _marked(snippet: str) -> SafeString:
+    """ts_headline copies the abstract's text as it is: escape it, then restore only our <mark> tags."""
+    return mark_safe(escape(snippet).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>"))  # noqa: S308

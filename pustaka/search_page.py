@@ -150,7 +150,7 @@ def read_filters(params: QueryDict) -> tuple[Filters, Callable]:
     filters = search.kept_or(search.library_version(), ("filters", bool(params), raw, get_language()), read)
 
     def documents():
-        if not filters.key:  # no parameter at all: an unbound filter set, which selects nothing out
+        if not any(filters.values.values()):  # no filter chosen: the filter set would select nothing out
             return _published()
         document_filter = built[0] if built else DocumentFilter(filters.values, queryset=_published())
         return document_filter.qs

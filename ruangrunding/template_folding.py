@@ -19,14 +19,17 @@ What the output depends on, and so the key it is kept under:
 Any changed setting (the test suite's override_settings: LANGUAGES, LOCALE_PATHS, ROOT_URLCONF, …) forgets
 every kept output, as Django itself forgets its catalogues and resolvers then.
 
+A folded tag takes the text around it and the constant tags next to it along: the run is rendered as one,
+once per inputs (those of a url if it has one), and given back as one string.
+
 The nodes of a compiled template no longer change once folded, so the loader also keeps what a search of
 them by type finds (FixedNodeList): {% extends %} searches its parent for {% block %}s on every render."""
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.template.base import Node, NodeList
-from django.template.defaulttags import URLNode
+from django.template.base import Node, NodeList, TextNode
+from django.template.defaulttags import CommentNode, LoadNode, URLNode
 from django.template.loaders import cached
 from django.templatetags.i18n import TranslateNode
 from django.urls import get_script_prefix, get_urlconf
@@ -71,21 +74,43 @@ class FixedNodeList(NodeList):
 
 
 def fold(nodelist) -> None:
-    """Replace, in place and at any depth, each constant {% translate %} and {% url %} of `nodelist`."""
-    for index, node in enumerate(nodelist):
-        if isinstance(node, TranslateNode) and _constant_translation(node):
-            nodelist[index] = KeptOutput(node, _translation_inputs)
-        elif isinstance(node, URLNode) and _constant_url(node):
-            nodelist[index] = KeptOutput(node, _url_inputs)
+    """Replace, in place and at any depth, each constant {% translate %} and {% url %} of `nodelist`, together
+    with the text and other constant tags around it: the run is rendered as one (KeptOutput)."""
+    for node in nodelist:
+        for _condition, branch in getattr(node, "conditions_nodelists", ()):  # {% if %}: its branches
+            fold(branch)
+        for name in node.child_nodelists:
+            if name == "nodelist" and hasattr(node, "conditions_nodelists"):
+                continue  # an {% if %}'s nodelist is a copy made of its branches
+            child = getattr(node, name, None)
+            if child:
+                fold(child)
+    folded, run = [], []
+    for node in [*nodelist, None]:  # None: the end, which closes the last run
+        if isinstance(node, CONSTANT) or _inputs_of(node):
+            run.append(node)
+            continue
+        if any(_inputs_of(member) for member in run):
+            inputs = _url_inputs if any(_inputs_of(m) is _url_inputs for m in run) else _translation_inputs
+            folded.append(KeptOutput(run, inputs))
         else:
-            for _condition, branch in getattr(node, "conditions_nodelists", ()):  # {% if %}: its branches
-                fold(branch)
-            for name in node.child_nodelists:
-                if name == "nodelist" and hasattr(node, "conditions_nodelists"):
-                    continue  # an {% if %}'s nodelist is a copy made of its branches
-                child = getattr(node, name, None)
-                if child:
-                    fold(child)
+            folded.extend(run)
+        run = []
+        if node is not None:
+            folded.append(node)
+    nodelist[:] = folded
+
+
+CONSTANT = (TextNode, CommentNode, LoadNode)  # nodes whose output never changes ({% comment %}, {% load %}: "")
+
+
+def _inputs_of(node):
+    """What the output of a constant tag depends on (a function of the context), or None for any other node."""
+    if isinstance(node, TranslateNode) and _constant_translation(node):
+        return _translation_inputs
+    if isinstance(node, URLNode) and _constant_url(node):
+        return _url_inputs
+    return None
 
 
 def _literal(expression) -> bool:
@@ -138,20 +163,22 @@ def _url_inputs(context) -> tuple:
 
 
 class KeptOutput(Node):
-    """A tag whose output depends only on inputs(context): rendered by the original node once per inputs."""
+    """Constant tags and the text between them, whose output depends only on inputs(context): rendered as
+    Django renders them once for each value of the inputs, then given back."""
 
     child_nodelists = ()
 
-    def __init__(self, node: Node, inputs):
-        self.node = node
+    def __init__(self, nodes: list[Node], inputs):
+        self.nodes = nodes
         self.inputs = inputs
-        self.token = node.token  # for the debug page, as the original node
-        self.origin = node.origin
+        first = next(node for node in nodes if _inputs_of(node))
+        self.token = first.token  # for the debug page, as the first tag
+        self.origin = first.origin
         self.outputs = {}
         self.generation = _generation
 
     def __repr__(self):
-        return f"<{self.__class__.__qualname__} {self.node!r}>"
+        return f"<{self.__class__.__qualname__} {self.nodes!r}>"
 
     def render(self, context):
         if self.generation != _generation or len(self.outputs) > KEPT_PER_TAG:
@@ -159,5 +186,5 @@ class KeptOutput(Node):
         inputs = self.inputs(context)
         output = self.outputs.get(inputs)
         if output is None:
-            output = self.outputs[inputs] = self.node.render(context)
+            output = self.outputs[inputs] = "".join(node.render_annotated(context) for node in self.nodes)
         return output

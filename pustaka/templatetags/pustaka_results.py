@@ -25,16 +25,16 @@ KEPT = 2000
 def search_results(rows, snippets, version) -> SafeString:
     """The page's results, each followed by the line break and indent that separate them in the list (one tag
     for the twenty: a {% for %} calling a tag for each result cost more than the results kept)."""
-    return mark_safe(  # noqa: S308 — template output
-        "".join(f"{search_result(row, snippets.get(row.pk) if snippets else None, version)}\n  " for row in rows)
-    )
-
-
-def search_result(document, snippet, version) -> SafeString:
-    if version is None:
-        return _render(document, snippet)
-    key = (version, document.pk, document.download_count, str(snippet or ""), translation.get_language())
-    return _kept(key, document, snippet)
+    language = translation.get_language()
+    html = []
+    for document in rows:
+        snippet = snippets.get(document.pk) if snippets else None
+        if version is None:
+            html.append(_render(document, snippet))
+        else:
+            key = (version, document.pk, document.download_count, str(snippet or ""), language)
+            html.append(_kept(key, document, snippet))
+    return mark_safe("".join(f"{result}\n  " for result in html))  # noqa: S308 — template output
 
 
 def _render(document, snippet) -> SafeString:
