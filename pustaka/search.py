@@ -112,9 +112,8 @@ def library_changed() -> None:
 
 
 def downloads_changed() -> None:
-    """Call after a download was counted: the download counts get a new version, now and again once the
-    transaction commits, as the library's do (library_changed)."""
-    _new_version("downloads")
+    """Call after a download was counted: the download counts get a new version once the transaction commits
+    (at once outside one). Until then every worker reads the counts as they were, under the version before."""
     transaction.on_commit(partial(_new_version, "downloads"))
 
 
