@@ -86,9 +86,10 @@ def search(queryset, query: str):
 # corrections) are a pure function of the query and the library, so each worker keeps the ones it computed
 # under the library's version: every write that can change a search (a document saved, deleted, published or
 # withdrawn, its index or the lexicon rebuilt, a category or type changed) gives the library a new version
-# (library_changed), after which no kept ranking is looked up again. Only the ids are kept: each page still
-# fetches its documents and snippets and is rendered in full. PUSTAKA_SEARCH_CACHE_SECONDS caps how long an
-# entry lives (0: nothing is kept), a safety net for a write made behind the portal's back (raw SQL).
+# (library_changed), after which no kept ranking is looked up again. What else is derived from the library
+# alone is kept alike (a page's documents and snippets, the filters' state, each result's HTML; docs/pustaka.md
+# "Kept rankings"); the page around them is rendered on every request. PUSTAKA_SEARCH_CACHE_SECONDS caps how
+# long an entry lives (0: nothing is kept), a safety net for a write made behind the portal's back (raw SQL).
 VERSION_KEY = "pustaka:library-version"
 # Download counts change all day without a new library version (a download changes no ranking): they have a
 # version of their own, given anew by every counted download (downloads_changed), under which a page's
