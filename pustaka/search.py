@@ -27,7 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from pustaka import indonesian
-from pustaka.models import Document
+from pustaka.models import Category, Document, DocumentType
 
 CONFIG = "indonesian"
 QUERY_MAX = 200
@@ -301,7 +301,9 @@ def page_documents(ids: list[int], *, version: str | None = None, snippets_for: 
     counts_version = downloads_version()
     headlines = snippets_for if snippets_for and is_postgres() else ""
     fetched = []
-    kept = _kept_or(version, ("documents", ids), lambda: fetched.append(_in_bulk(ids, headlines)) or fetched[0])
+    kept = _kept_or(
+        version, ("documents", ids), lambda: fetched.append(_in_bulk(ids, headlines, version=version)) or fetched[0]
+    )
     if fetched:  # just read: their counts are current
         present = [kept[pk] for pk in ids if pk in kept]
         if headlines:
@@ -328,11 +330,27 @@ def _with_current_counts(kept: dict[int, Document], ids: tuple[int, ...]) -> lis
     return rows
 
 
-def _in_bulk(ids, headlines: str = "") -> dict[int, Document]:
-    documents = Document.objects.for_listing()
+def _in_bulk(ids, headlines: str = "", *, version: str | None = None) -> dict[int, Document]:
+    """The documents of `ids` with their category and type (and, with `headlines`, their snippets for it as
+    `snippet`). With a library version the categories and types are taken from the lists kept under it (a
+    changed category or type is a new version) instead of being joined and built again for every document."""
+    documents = Document.objects.defer("search_vector") if version else Document.objects.for_listing()
     if headlines:
         documents = documents.annotate(snippet=_headline(headlines))
-    return documents.in_bulk(ids)
+    found = documents.order_by().in_bulk(ids)
+    if version is None:
+        return found
+    categories = _kept_or(version, ("categories",), Category.objects.in_bulk)
+    kinds = _kept_or(version, ("document-types",), DocumentType.objects.in_bulk)
+    if any(d.category_id not in categories or d.document_type_id not in kinds for d in found.values()):
+        return _in_bulk(ids, headlines)  # one added since the lists were read (its version not seen yet)
+    for document in found.values():
+        CATEGORY.set_cached_value(document, categories[document.category_id])  # as select_related does
+        DOCUMENT_TYPE.set_cached_value(document, kinds[document.document_type_id])
+    return found
+
+
+CATEGORY, DOCUMENT_TYPE = Document._meta.get_field("category"), Document._meta.get_field("document_type")
 
 
 def corrected(query: str) -> str | None:
