@@ -25,6 +25,8 @@ once per inputs (those of a url if it has one), and given back as one string.
 The nodes of a compiled template no longer change once folded, so the loader also keeps what a search of
 them by type finds (FixedNodeList): {% extends %} searches its parent for {% block %}s on every render."""
 
+from threading import Lock
+
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -46,15 +48,21 @@ def _forget_outputs(**kwargs) -> None:
 
 
 class Loader(cached.Loader):
-    """Django's cached loader; each template it compiles has its constant tags folded, once."""
+    """Django's cached loader; each template it compiles has its constant tags folded, once, before any thread
+    is given it."""
 
     def get_template(self, template_name, skip=None):
         template = super().get_template(template_name, skip)
         if not getattr(template, "constants_folded", False):
-            fold(template.nodelist)
-            template.nodelist = FixedNodeList(template.nodelist)
-            template.constants_folded = True
+            with _folding:
+                if not getattr(template, "constants_folded", False):
+                    fold(template.nodelist)
+                    template.nodelist = FixedNodeList(template.nodelist)
+                    template.constants_folded = True
         return template
+
+
+_folding = Lock()
 
 
 class FixedNodeList(NodeList):
