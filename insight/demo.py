@@ -13,6 +13,7 @@ from accounts.demo_names import pick_name
 from accounts.models import AgeGroup, Disability, Gender, User
 from konsultasi.models import Consultation, Expert, Message
 from pustaka.models import Document, DownloadTally, UnfoundSearch
+from pustaka.search import downloads_changed
 from rpjpd.demo import TOPIC_BY_SLUG, reply_body
 from rpjpd.models import PATH_SEGMENT, Reply, Topic
 from wilayah.models import Kecamatan
@@ -301,6 +302,7 @@ def _downloads(rng: random.Random, now) -> None:
     for document in documents:
         total = document.download_tallies.aggregate(n=Sum("count"))["n"] or 0
         Document.objects.filter(pk=document.pk).update(download_count=total)
+    downloads_changed()  # the counts the library's search pages keep (pustaka.search.page_documents)
 
 
 def _unfound_searches(rng: random.Random, now) -> None:

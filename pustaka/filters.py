@@ -2,12 +2,14 @@ import django_filters
 from django.core.cache import caches
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pustaka import search
 from pustaka.models import Category, Document, DocumentType
 
 SORTS = {
-    "relevansi": ("-rank", "-year", "-pk"),
+    "relevansi": search.BY_RELEVANCE,
     "terbaru": ("-year", "-created_at", "-pk"),
     "judul": ("title", "pk"),
     "unduhan": ("-download_count", "-pk"),
@@ -22,12 +24,21 @@ SORT_CHOICES = [
 
 
 def year_choices():
-    """The years that have published documents; kept five minutes in each worker (a new year shows up then)."""
-    years = caches["pages"].get("pustaka:years")
-    if years is None:
-        years = list(Document.objects.published().order_by("-year").values_list("year", flat=True).distinct())
-        caches["pages"].set("pustaka:years", years, 300)
+    """The years that have published documents; kept in each worker under the library's version (a new year
+    shows up with the document that brings it), or five minutes when the search keeps nothing."""
+    version = search.library_version()
+    if version is not None:
+        years = search.kept_or(version, ("years",), _published_years)
+    else:
+        years = caches["pages"].get("pustaka:years")
+        if years is None:
+            years = _published_years()
+            caches["pages"].set("pustaka:years", years, 300)
     return [(str(year), str(year)) for year in years]
+
+
+def _published_years() -> list[int]:
+    return list(Document.objects.published().order_by("-year").values_list("year", flat=True).distinct())
 
 
 class DocumentFilter(django_filters.FilterSet):
@@ -60,14 +71,22 @@ class DocumentFilter(django_filters.FilterSet):
 def select_fields(document_filter: DocumentFilter) -> list[tuple]:
     """The filters as (name, label, id, <option> tags) for plain <select>s: rendering them by hand is
     several times faster than Django's widget templates, which matters on a page this busy. The option lists
-    are kept five minutes in each worker."""
+    are kept in each worker under the library's version and the language, or five minutes when the search
+    keeps nothing."""
     form = document_filter.form
-    cached = caches["pages"].get("pustaka:filter-options")
-    if cached is None:
+
+    def read_options():
         options = {bound.html_name: [(str(v), str(label)) for v, label in bound.field.choices] for bound in form}
-        unselected = {name: option_tags(choices, "") for name, choices in options.items()}
-        cached = (options, unselected)
-        caches["pages"].set("pustaka:filter-options", cached, 300)
+        return options, {name: option_tags(choices, "") for name, choices in options.items()}
+
+    version = search.library_version()
+    if version is not None:
+        cached = search.kept_or(version, ("filter-options", get_language()), read_options)
+    else:
+        cached = caches["pages"].get("pustaka:filter-options")
+        if cached is None:
+            cached = read_options()
+            caches["pages"].set("pustaka:filter-options", cached, 300)
     options, unselected = cached
     fields = []
     for bound in form:

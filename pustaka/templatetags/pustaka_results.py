@@ -1,4 +1,5 @@
-"""{% search_result document snippet version %}: one result of the library's search, its HTML kept per worker.
+"""{% search_results rows snippets version %}: the results of one page of the library's search, each one's HTML
+kept per worker.
 
 A search page shows twenty results, and rendering each through the template engine was a good part of the
 page's time. A result's HTML depends only on the document (as of the library's version: any change to what it
@@ -21,11 +22,19 @@ KEPT = 2000
 
 
 @register.simple_tag
-def search_result(document, snippet, version) -> SafeString:
-    if version is None:
-        return _render(document, snippet)
-    key = (version, document.pk, document.download_count, str(snippet or ""), translation.get_language())
-    return _kept(key, document, snippet)
+def search_results(rows, snippets, version) -> SafeString:
+    """The page's results, each followed by the line break and indent that separate them in the list (one tag
+    for the twenty: a {% for %} calling a tag for each result cost more than the results kept)."""
+    language = translation.get_language()
+    html = []
+    for document in rows:
+        snippet = snippets.get(document.pk) if snippets else None
+        if version is None:
+            html.append(_render(document, snippet))
+        else:
+            key = (version, document.pk, document.download_count, str(snippet or ""), language)
+            html.append(_kept(key, document, snippet))
+    return mark_safe("".join(f"{result}\n  " for result in html))  # noqa: S308 — template output
 
 
 def _render(document, snippet) -> SafeString:
