@@ -10,6 +10,8 @@ Two rows rotate, request after request, so that no whole-page cache can answer t
 the 200 readers' sessions (the 60 authors of the topic's replies among them, and 50 readers who reported a
 reply on the first page), "search, 200 queries" through 200 queries (common words and phrases, rare or absent
 words, typos).
+The staff dashboard is measured as deployed: its figures counted by `manage.py insight_segarkan` (the
+15-minute cron), run once before the rows.
 Targets: topic ÷ trivial ≥ 0.30; topic signed in ÷ trivial ≥ 0.20; search, 200 queries ÷ trivial ≥ 0.10 (same
 connections); every page ≤ 30 KB; each single-word search page p95 ≤ 30 ms (one connection).
 Exits 1 when a target is missed.
@@ -156,6 +158,9 @@ def main() -> int:
         plan = json.loads(run(env, PYTHON, "bench/prepare_topic.py").strip().splitlines()[-1])
         saved_plan.parent.mkdir(exist_ok=True)
         saved_plan.write_text(json.dumps(plan))
+    # The dashboard's figures as a deployment has them: counted by the 15-minute cron (docs/deploy.md), which
+    # the bench runs once here; `make bench-scale` measures the page counted live as well.
+    run(env, PYTHON, "manage.py", "insight_segarkan")
     measured = cases(plan)
     queries = query_counts(env, measured)
     gunicorn = start_gunicorn(env, PORT, WORKERS)
@@ -200,7 +205,9 @@ def main() -> int:
         passed = passed and slowest <= SEARCH_P95_MS
     heaviest = max(weight for _outcome, weight in by_name.values())
     errors = sum(outcome["errors"] for _n, _c, outcome, _w, _q in results)
-    print(f"heaviest page {heaviest / 1024:.1f} KB gzip (target ≤ 30 KB); errors {errors}")
+    where = ", ".join(f"{name} {outcome['errors']}" for name, _c, outcome, _w, _q in results if outcome["errors"])
+    where = f" ({where})" if where else ""
+    print(f"heaviest page {heaviest / 1024:.1f} KB gzip (target ≤ 30 KB); errors {errors}{where}")
     passed = passed and heaviest <= PAGE_BUDGET and errors == 0
     print("RESULT:", "targets met" if passed else "TARGET MISSED")
     return 0 if passed else 1

@@ -101,6 +101,11 @@ def new_secret() -> str:
     return secrets.token_urlsafe(18)
 
 
+def overdue_q(now=None) -> Q:
+    """The condition of `ComplaintQuerySet.overdue()`, for counting it beside other figures in one query."""
+    return Q(paused_at__isnull=True, next_due__lt=now or timezone.now())
+
+
 class ComplaintQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: verified by a handler, not "rahasia", not refused or a duplicate."""
@@ -117,7 +122,7 @@ class ComplaintQuerySet(models.QuerySet):
     def overdue(self, now=None):
         """Running clocks past their deadline: `next_due` is the initial deadline while the initial response is
         due (and it never comes after the final one), then the final deadline; paused complaints never count."""
-        return self.filter(paused_at__isnull=True, next_due__lt=now or timezone.now())
+        return self.filter(overdue_q(now))
 
     def for_queue(self):
         return self.in_handling().order_by(F("next_due").asc(nulls_last=True), "-received_at")

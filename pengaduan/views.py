@@ -25,7 +25,7 @@ from pengaduan.access import (
     visible_complaints,
 )
 from pengaduan.clocks import clocks_of
-from pengaduan.models import Attachment, CannedResponse, Complaint
+from pengaduan.models import Attachment, CannedResponse, Complaint, overdue_q
 from ruangrunding.paging import paginate
 from ruangrunding.refusals import refusal_to_form
 from ruangrunding.storage import private_file_response
@@ -242,18 +242,20 @@ def queue(request):
     roles = require_complaint_roles(request.user)
     visible = visible_complaints(request.user, roles)
     filters = forms.QueueFilterForm(request.GET or None)
-    complaints = visible.for_queue().select_related(*LIST_FIELDS, "agency")
     status = filters.cleaned_data.get("status") if filters.is_valid() else ""
-    complaints = complaints.filter(status=status) if status else complaints.exclude(status__in=Complaint.CLOSED)
-    if filters.is_valid() and filters.cleaned_data.get("terlambat"):
-        complaints = complaints.filter(pk__in=visible.overdue().values("pk"))
     now = timezone.now()
-    overdue = visible.overdue(now)
-    counts = overdue.aggregate(
-        initial=Count("pk", filter=Q(initial_met_at__isnull=True)),
-        final=Count("pk", filter=Q(initial_met_at__isnull=False)),
+    overdue = overdue_q(now)
+    listed = Q(status=status) if status else ~Q(status__in=Complaint.CLOSED)
+    if filters.is_valid() and filters.cleaned_data.get("terlambat"):
+        listed &= overdue
+    # The list's length and both overdue counts in one pass over the complaints this person may see.
+    counts = visible.aggregate(
+        listed=Count("pk", filter=listed),
+        initial=Count("pk", filter=overdue & Q(initial_met_at__isnull=True)),
+        final=Count("pk", filter=overdue & Q(initial_met_at__isnull=False)),
     )
-    page = paginate(complaints, per_page=PER_PAGE, requested=request.GET.get("halaman"))
+    complaints = visible.for_queue().filter(listed).select_related(*LIST_FIELDS, "agency")
+    page = paginate(complaints, per_page=PER_PAGE, requested=request.GET.get("halaman"), count=counts["listed"])
     _with_clocks(page.object_list, now)
     kept = request.GET.copy()
     kept.pop("halaman", None)

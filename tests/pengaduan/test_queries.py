@@ -12,6 +12,7 @@ from django.urls import reverse
 from pengaduan import services
 from pengaduan.models import Complaint
 from tests.helpers import client_for
+from tests.pengaduan.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_public_list_queries_are_pinned(file_complaint, citizen, handler, django
 def test_queue_queries_are_pinned(file_complaint, citizen, handler, django_assert_max_num_queries):
     make(file_complaint, citizen, handler, 20)
     client = client_for(handler)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):  # the list's length and the overdue figures: one count
         client.get(reverse("pengaduan:queue"))
 
 
@@ -74,3 +75,26 @@ def test_full_pages_fit_the_30_kb_budget(file_complaint, citizen, handler, agenc
     ]:
         html = client_for(user).get(path).content
         assert page_weight(html) < 30 * 1024, path
+
+
+def test_the_queue_counts_what_it_lists_under_each_filter(file_complaint, citizen, handler):
+    """The list's length, its pages and both overdue figures come from one count: each filter still lists
+    exactly its complaints and the overdue figures stay those of everything the handler may see."""
+    late = [file_complaint(f"Lama {n}", reporter=citizen, now=at("2026-03-02 09:00")) for n in range(3)]
+    fresh = [file_complaint(f"Baru {n}", reporter=citizen) for n in range(2)]
+    services.complaint_verify(complaint=fresh[0], actor=handler)
+    services.complaint_reject(complaint=late[2], actor=handler, reason="Bukan kewenangan daerah.")
+    client = client_for(handler)
+
+    def listed(**query) -> tuple[set[str], str]:
+        page = client.get(reverse("pengaduan:queue"), query).content.decode()
+        titles = {c.title for c in [*late, *fresh] if f">{c.title}<" in page}
+        figures = re.search(r"Terlambat: \d+ respon awal, \d+ respon akhir", page)
+        return titles, figures.group(0)
+
+    overdue = "Terlambat: 2 respon awal, 0 respon akhir"
+    assert listed() == ({"Lama 0", "Lama 1", "Baru 0", "Baru 1"}, overdue)
+    assert listed(terlambat="on") == ({"Lama 0", "Lama 1"}, overdue)
+    assert listed(status="diverifikasi") == ({"Baru 0"}, overdue)
+    assert listed(status="ditolak") == ({"Lama 2"}, overdue)
+    assert listed(status="diverifikasi", terlambat="on") == (set(), overdue)
