@@ -26,6 +26,7 @@ from pengaduan.access import (
 )
 from pengaduan.clocks import clocks_of
 from pengaduan.models import Attachment, CannedResponse, Complaint, overdue_q
+from ruangrunding.caching import cache_for_visitors
 from ruangrunding.paging import paginate
 from ruangrunding.refusals import refusal_to_form
 from ruangrunding.storage import private_file_response
@@ -43,6 +44,7 @@ def _with_clocks(complaints, now=None):
 
 
 @require_safe
+@cache_for_visitors(query_parameters={"kecamatan", "halaman"})
 def index(request):
     """Everyone: the published complaints (verified, never "rahasia") with their status and clocks."""
     complaints = Complaint.objects.published().select_related(*LIST_FIELDS)
@@ -63,6 +65,7 @@ def index(request):
 
 
 @require_safe
+@cache_for_visitors(query_parameters=set())
 def detail(request, code):
     """Everyone: a published complaint, without its reporter when "anonim"."""
     complaint = get_published_complaint(code)

@@ -98,3 +98,25 @@ def test_the_queue_counts_what_it_lists_under_each_filter(file_complaint, citize
     assert listed(status="diverifikasi") == ({"Baru 0"}, overdue)
     assert listed(status="ditolak") == ({"Lama 2"}, overdue)
     assert listed(status="diverifikasi", terlambat="on") == (set(), overdue)
+
+
+def test_visitors_share_a_copy_of_the_public_pages_for_a_few_seconds(
+    settings, file_complaint, citizen, handler, django_assert_num_queries
+):
+    """At 100,000 complaints the public list costs a count over them all; a crowd of visitors pays it once in
+    VISITOR_PAGE_CACHE_SECONDS. A signed-in reader and the handler's queue are always fresh."""
+    settings.VISITOR_PAGE_CACHE_SECONDS = 10
+    make(file_complaint, citizen, handler, 3)
+    complaint = Complaint.objects.first()
+    visitor, signed_in = client_for(None), client_for(citizen)
+    for path in [reverse("pengaduan:index"), reverse("pengaduan:index") + "?kecamatan=1", complaint.get_absolute_url()]:
+        assert visitor.get(path).status_code == 200
+        with django_assert_num_queries(0):
+            assert visitor.get(path).status_code == 200
+        with CaptureQueriesContext(connection) as fresh:
+            assert signed_in.get(path).status_code == 200
+        assert len(fresh) > 0
+    make(file_complaint, citizen, handler, 1, start=3)
+    assert "Pengaduan 3" not in visitor.get(reverse("pengaduan:index")).content.decode()  # the kept copy
+    assert "Pengaduan 3" in signed_in.get(reverse("pengaduan:index")).content.decode()
+    assert "Pengaduan 3" in visitor.get(reverse("pengaduan:index") + "?utm_source=wa").content.decode()
