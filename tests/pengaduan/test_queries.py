@@ -6,11 +6,13 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from pengaduan import services
+from pengaduan import forms, services
 from pengaduan.models import Complaint
+from ruangrunding.paging import paginate
 from tests.helpers import client_for
 from tests.pengaduan.conftest import at
 
@@ -120,3 +122,19 @@ def test_visitors_share_a_copy_of_the_public_pages_for_a_few_seconds(
     assert "Pengaduan 3" not in visitor.get(reverse("pengaduan:index")).content.decode()  # the kept copy
     assert "Pengaduan 3" in signed_in.get(reverse("pengaduan:index")).content.decode()
     assert "Pengaduan 3" in visitor.get(reverse("pengaduan:index") + "?utm_source=wa").content.decode()
+
+
+def test_the_overdue_figures_wrap_on_a_phone_and_read_with_thousands_separators(rf, handler):
+    """At 100,000 complaints the figures run to five and six digits: written as "12.345" and in a plain
+    paragraph that wraps at 360 px (it used the header's one-line badge style and was cut off)."""
+    request = rf.get(reverse("pengaduan:queue"))
+    request.user = handler
+    context = {
+        "page": paginate([], per_page=20, requested=None),
+        "filters": forms.QueueFilterForm(),
+        "counts": {"initial": 12345, "final": 678901},
+        "handler": True,
+        "query": "",
+    }
+    html = render_to_string("pengaduan/queue.html", context, request=request)
+    assert '<p role="status"><strong>Terlambat: 12.345 respon awal, 678.901 respon akhir</strong></p>' in html
