@@ -12,7 +12,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -126,6 +126,22 @@ class ComplaintQuerySet(models.QuerySet):
 
     def for_queue(self):
         return self.in_handling().order_by(F("next_due").asc(nulls_last=True), "-received_at")
+
+    def queue_counts(self, listed: Q, now) -> dict[str, int]:
+        """How many of these complaints a queue lists (`listed`), and how many are overdue with the initial
+        response still due ("initial") or past it ("final"): one pass over them."""
+        overdue = overdue_q(now)
+        return self.aggregate(
+            listed=Count("pk", filter=listed),
+            initial=Count("pk", filter=overdue & Q(initial_met_at__isnull=True)),
+            final=Count("pk", filter=overdue & Q(initial_met_at__isnull=False)),
+        )
+
+
+def queue_condition(*, status: str, only_overdue: bool, now) -> Q:
+    """What a complaint queue lists: one status, or every complaint still running; only the overdue ones if asked."""
+    listed = Q(status=status) if status else ~Q(status__in=Complaint.CLOSED)
+    return listed & overdue_q(now) if only_overdue else listed
 
 
 class Complaint(models.Model):

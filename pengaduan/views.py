@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -25,7 +25,7 @@ from pengaduan.access import (
     visible_complaints,
 )
 from pengaduan.clocks import clocks_of
-from pengaduan.models import Attachment, CannedResponse, Complaint, overdue_q
+from pengaduan.models import Attachment, CannedResponse, Complaint, queue_condition
 from ruangrunding.caching import cache_for_visitors
 from ruangrunding.paging import paginate
 from ruangrunding.refusals import refusal_to_form
@@ -245,18 +245,10 @@ def queue(request):
     roles = require_complaint_roles(request.user)
     visible = visible_complaints(request.user, roles)
     filters = forms.QueueFilterForm(request.GET or None)
-    status = filters.cleaned_data.get("status") if filters.is_valid() else ""
+    chosen = filters.cleaned_data if filters.is_valid() else {}
     now = timezone.now()
-    overdue = overdue_q(now)
-    listed = Q(status=status) if status else ~Q(status__in=Complaint.CLOSED)
-    if filters.is_valid() and filters.cleaned_data.get("terlambat"):
-        listed &= overdue
-    # The list's length and both overdue counts in one pass over the complaints this person may see.
-    counts = visible.aggregate(
-        listed=Count("pk", filter=listed),
-        initial=Count("pk", filter=overdue & Q(initial_met_at__isnull=True)),
-        final=Count("pk", filter=overdue & Q(initial_met_at__isnull=False)),
-    )
+    listed = queue_condition(status=chosen.get("status", ""), only_overdue=bool(chosen.get("terlambat")), now=now)
+    counts = visible.queue_counts(listed, now)  # the list's length and the overdue figures, in one query
     complaints = visible.for_queue().filter(listed).select_related(*LIST_FIELDS, "agency")
     page = paginate(complaints, per_page=PER_PAGE, requested=request.GET.get("halaman"), count=counts["listed"])
     _with_clocks(page.object_list, now)

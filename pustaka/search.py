@@ -12,10 +12,8 @@ computed in Python. Both are written by the same calls, in pustaka.indexing."""
 import copy
 import time
 import uuid
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import partial
-from threading import Lock
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -28,6 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from pustaka import indonesian
 from pustaka.models import Category, Document, DocumentType
+from ruangrunding.kept import Kept
 
 CONFIG = "indonesian"
 QUERY_MAX = 200
@@ -100,8 +99,7 @@ KEPT_RANKINGS = 2000
 VERSION_RECHECK_SECONDS = 1.0
 # this worker's last reading of the two versions
 _version = {"value": None, "downloads": None, "checked_until": 0.0}
-_kept: OrderedDict = OrderedDict()
-_kept_lock = Lock()
+_kept = Kept(KEPT_RANKINGS)  # values: (expires at, value)
 
 
 def library_changed() -> None:
@@ -159,8 +157,7 @@ def _read_versions() -> None:
 
 def forget_kept() -> None:
     """Drop this worker's kept rankings and its reading of the version (the test suite, between tests)."""
-    with _kept_lock:
-        _kept.clear()
+    _kept.clear()
     _version.update(value=None, downloads=None, checked_until=0.0)
 
 
@@ -175,16 +172,11 @@ def _kept_or(version: str | None, key: tuple, compute):
         return compute()
     key = (version, *key)
     now = time.monotonic()
-    with _kept_lock:
-        hit = _kept.get(key)
-        if hit is not None and hit[0] > now:
-            _kept.move_to_end(key)
-            return hit[1]
+    hit = _kept.get(key)
+    if hit is not None and hit[0] > now:
+        return hit[1]
     value = compute()
-    with _kept_lock:
-        _kept[key] = (now + settings.PUSTAKA_SEARCH_CACHE_SECONDS, value)
-        while len(_kept) > KEPT_RANKINGS:
-            _kept.popitem(last=False)
+    _kept.put(key, (now + settings.PUSTAKA_SEARCH_CACHE_SECONDS, value))
     return value
 
 

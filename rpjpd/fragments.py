@@ -113,21 +113,17 @@ def _append(node: ShownReply, viewer: Viewer, parts: list[str]) -> None:
     parts.append("\n")
     thread_size = getattr(reply, "thread_size", 0)
     if reply.depth == 0 and thread_size > node.shown_count:
-        parts.append(thread_more_html(reply.pk, thread_size, _locale()))
+        parts.append(thread_more_html(reply.pk, thread_size, current_locale()))
     parts.append("</article>")
 
 
 def reader_actions_html(reply: Reply, viewer: Viewer, locale: tuple[str, str] | None = None) -> SafeString:
     """A shown reply's links for this reader: what a kept page's hole for them is filled with."""
-    return actions_html(reply.pk, viewer.accepts_replies, viewer.kind(reply), locale or _locale())
+    return actions_html(reply.pk, viewer.accepts_replies, viewer.kind(reply), locale or current_locale())
 
 
 def current_locale() -> tuple[str, str]:
     """The language and time zone a kept part is rendered in: part of every kept part's key."""
-    return _locale()
-
-
-def _locale() -> tuple[str, str]:
     return translation.get_language(), timezone.get_current_timezone_name()
 
 
@@ -142,7 +138,7 @@ def content_key(reply: Reply, answering: Reply | None) -> tuple:
         reply.status,
         reply.body if reply.is_shown else "",  # a hidden or deleted reply's text is never rendered
         answering.author.public_name if answering is not None else None,
-        _locale(),
+        current_locale(),
     )
 
 

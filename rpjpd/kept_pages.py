@@ -42,11 +42,12 @@ from rpjpd import fragments, pages, reading
 from rpjpd.forms import ReplyForm
 from rpjpd.models import Report, Section, Topic
 from ruangrunding import prepared
-from ruangrunding.frames import BrokenFrame, Frame, KeptFrames, hole
+from ruangrunding.frames import BrokenFrame, Frame, hole
+from ruangrunding.kept import Kept
 from wilayah.context_processors import current_region_profile
 
 KEPT = 256  # pages per worker: a few topics × orders × pages, and the fragments "Muat lebih banyak" fetches
-_kept = KeptFrames(KEPT)
+_kept = Kept(KEPT)
 TOPIC_FIELDS = tuple(field.attname for field in Topic._meta.concrete_fields)
 SECTION_FIELDS = tuple(field.attname for field in Section._meta.concrete_fields)
 
@@ -71,11 +72,6 @@ class FrameReader:
     public_name = hole("name")
 
 
-class Inbox:
-    def __init__(self, waiting):
-        self.waiting = waiting
-
-
 def topic_page_for_reader(request: HttpRequest, section_slug: str, topic_slug: str) -> HttpResponse | None:
     """The topic page for a signed-in citizen, from its kept frame; None when it must be rendered in full (a
     visitor, staff, a message waiting, kept pages turned off) or the topic is not published (the full path
@@ -87,7 +83,8 @@ def topic_page_for_reader(request: HttpRequest, section_slug: str, topic_slug: s
         return None
     order, number = pages.asked_page(request)
     partial = pages.is_partial(request)
-    waiting = ExpertInbox(request.user).waiting
+    inbox = ExpertInbox(request.user)  # its count read now (the key), and shown from it by the frame
+    waiting = inbox.waiting
     key = (
         row,
         library_version(),
@@ -101,7 +98,7 @@ def topic_page_for_reader(request: HttpRequest, section_slug: str, topic_slug: s
         timezone.get_current_timezone_name(),
         bool(getattr(request, "save_data", False)),
     )
-    kept = _kept.get_or_build(key, lambda: _build(request, topic, order, number, partial, waiting))
+    kept = _kept.get_or_build(key, lambda: _build(request, topic, order, number, partial, inbox))
     if kept is None:  # the templates did not keep a hole whole: rendered in full, as before
         return None
     response = HttpResponse(kept.frame.fill(_reader_values(request, topic, kept, reported)))
@@ -150,7 +147,7 @@ def _region_fingerprint() -> tuple:
     return tuple(field.value_to_string(profile) for field in profile._meta.concrete_fields)
 
 
-def _build(request, topic: Topic, order: str, number: int, partial: bool, waiting) -> KeptPage | None:
+def _build(request, topic: Topic, order: str, number: int, partial: bool, inbox: ExpertInbox) -> KeptPage | None:
     action_holes: dict = {}
     context = {
         **pages.shared_context(
@@ -162,7 +159,7 @@ def _build(request, topic: Topic, order: str, number: int, partial: bool, waitin
         "user": FrameReader(),
         "csrf_token": hole("csrf"),
         "messages": (),
-        "expert_inbox": Inbox(waiting),
+        "expert_inbox": inbox,
     }
     template = pages.REPLY_PAGE_TEMPLATE if partial else pages.TOPIC_TEMPLATE
     try:

@@ -11,7 +11,7 @@ engine for every reader costs many times what those few parts cost. So such a pa
 - `Frame.of(html)` cuts the rendered HTML at its holes, and refuses HTML in which a hole came out changed (a
   filter cut it, say); `frame.fill(values)` joins the pieces with each hole's value, which is HTML the caller
   has already escaped;
-- `KeptFrames` holds them, a bounded least-recently-used store per process.
+- a caller keeps them in a `ruangrunding.kept.Kept`, a bounded least-recently-used store per process.
 
 What may be kept, and under which key, is the caller's to decide (rpjpd.kept_pages): the key must name
 everything the shared HTML shows, so that a change to any of it is a new key and an old frame is never used.
@@ -19,9 +19,7 @@ everything the shared HTML shows, so that a change to any of it is a new key and
 
 import re
 import secrets
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping
-from threading import Lock
+from collections.abc import Mapping
 
 _NONCE = secrets.token_hex(10)
 _PREFIX = f"rrhole{_NONCE}"
@@ -65,31 +63,3 @@ class Frame:
         for index in range(1, len(parts), 2):
             parts[index] = values[parts[index]]
         return "".join(parts)
-
-
-class KeptFrames:
-    """At most `size` frames, the least recently used dropped first; safe under threads."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._frames: OrderedDict[Hashable, object] = OrderedDict()
-        self._lock = Lock()
-
-    def get_or_build(self, key: Hashable, build: Callable[[], object]):
-        with self._lock:
-            if key in self._frames:
-                self._frames.move_to_end(key)
-                return self._frames[key]
-        built = build()
-        with self._lock:
-            self._frames[key] = built
-            while len(self._frames) > self.size:
-                self._frames.popitem(last=False)
-        return built
-
-    def clear(self) -> None:
-        with self._lock:
-            self._frames.clear()
-
-    def __len__(self) -> int:
-        return len(self._frames)

@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template
 from django.utils.html import escape
 
-from ruangrunding.frames import BrokenFrame, Frame, KeptFrames, hole
+from ruangrunding.frames import BrokenFrame, Frame, hole
 
 
 def test_a_frame_is_cut_at_its_holes_and_filled_per_request():
@@ -33,11 +33,3 @@ def test_a_hole_a_filter_changed_is_refused():
     html = Template("{{ a|truncatechars:16 }}").render(Context({"a": hole("name")}))
     with pytest.raises(BrokenFrame):
         Frame.of(html)
-
-
-def test_the_store_keeps_the_most_recently_used():
-    store = KeptFrames(2)
-    built = []
-    for key in ("a", "b", "a", "c", "a", "b"):
-        store.get_or_build(key, lambda key=key: built.append(key) or key)
-    assert built == ["a", "b", "c", "b"] and len(store) == 2

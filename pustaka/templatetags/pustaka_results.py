@@ -8,12 +8,14 @@ changes without a new version, so it is part of the key) and the language; kept 
 never looked up again once any of them changes. Without a version (kept rankings turned off, or the order by
 downloads) each result is rendered afresh."""
 
-from collections import OrderedDict
+from functools import partial
 
 from django import template
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from ruangrunding.kept import Kept
 
 register = template.Library()
 
@@ -33,7 +35,7 @@ def search_results(rows, snippets, version) -> SafeString:
             html.append(_render(document, snippet))
         else:
             key = (version, document.pk, document.download_count, str(snippet or ""), language)
-            html.append(_kept(key, document, snippet))
+            html.append(_kept_results.get_or_build(key, partial(_render, document, snippet)))
     return mark_safe("".join(f"{result}\n  " for result in html))  # noqa: S308 — template output
 
 
@@ -41,13 +43,4 @@ def _render(document, snippet) -> SafeString:
     return mark_safe(render_to_string(TEMPLATE, {"document": document, "snippet": snippet}))  # noqa: S308
 
 
-def _kept(key: tuple, document, snippet) -> SafeString:
-    hit = _kept_results.get(key)
-    if hit is None:
-        hit = _kept_results[key] = _render(document, snippet)
-        while len(_kept_results) > KEPT:
-            _kept_results.popitem(last=False)
-    return hit
-
-
-_kept_results: OrderedDict = OrderedDict()
+_kept_results = Kept(KEPT)

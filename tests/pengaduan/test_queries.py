@@ -89,8 +89,10 @@ def test_the_queue_counts_what_it_lists_under_each_filter(file_complaint, citize
     client = client_for(handler)
 
     def listed(**query) -> tuple[set[str], str]:
-        page = client.get(reverse("pengaduan:queue"), query).content.decode()
+        response = client.get(reverse("pengaduan:queue"), query)
+        page = response.content.decode()
         titles = {c.title for c in [*late, *fresh] if f">{c.title}<" in page}
+        assert response.context["page"].paginator.count == len(titles)  # the pages counted what is listed
         figures = re.search(r"Terlambat: \d+ respon awal, \d+ respon akhir", page)
         return titles, figures.group(0)
 
