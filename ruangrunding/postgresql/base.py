@@ -26,7 +26,9 @@ from django.conf import settings
 from django.db.backends.postgresql import base
 from psycopg.pq import TransactionStatus
 
-ONLY_WHEN_ASKED = sys.maxsize  # psycopg prepares a statement after this many runs, or when a cursor asks
+# psycopg prepares a statement after this many runs, or when a cursor asks. Django passes None, which turns
+# preparing off altogether (even for a cursor that asks); a count never reached lets only our cursor prepare.
+ONLY_WHEN_ASKED = sys.maxsize
 
 
 class PreparedStatementCursor(base.ServerBindingCursor):
